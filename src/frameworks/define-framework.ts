@@ -1,0 +1,156 @@
+/** The shape of one framework entry: how its CORS policy is registered and what its options mean. */
+
+/** A module specifier, or a prefix ending in `/*` that matches every subpath (`@nestjs/*`). */
+export type ModulePattern = string;
+
+/**
+ * An export of a module, as a dotted path. `default` also matches the CommonJS `module.exports` object
+ * (`require('cors')` is the same function as `import cors from 'cors'`).
+ */
+export type ExportPath = string;
+
+/** Where the options of a registration are. */
+export interface OptionsLocation {
+  /** Argument index, or `last` for the last argument (`NestFactory.create(M, adapter?, { cors })`). */
+  argument: number | 'last';
+  /**
+   * The policy is the value of this key of the options object (`{ cors: … }`): `true` means "no options",
+   * an object is the options, `false` or a missing key means no policy.
+   */
+  key?: string;
+  /** An options delegate `(req, cb) => cb(null, options)` is allowed in place of the options object. */
+  delegate?: boolean;
+}
+
+export type Registration =
+  /** A call of the export: `cors(opts)`, `require('socket.io')(server, { cors })`. */
+  | { kind: 'call'; module: ModulePattern; export: ExportPath; options: OptionsLocation | null }
+  /** A constructor call of the export: `new Server(server, { cors })`. */
+  | { kind: 'new'; module: ModulePattern; export: ExportPath; options: OptionsLocation }
+  /** The export passed as a plugin: `app.register(cors, opts)`. */
+  | { kind: 'plugin'; module: ModulePattern; export: ExportPath; method: string; options: OptionsLocation }
+  /** A method call on any receiver, in a file that imports the module: `app.enableCors(opts)`. */
+  | { kind: 'method'; method: string; whenImporting: ModulePattern; options: OptionsLocation }
+  /** An object literal typed with the options type: `const o: CorsOptions = {…}`. */
+  | { kind: 'typed-options'; module: ModulePattern; export: ExportPath }
+  /** Raw `Access-Control-*` response header writes. */
+  | { kind: 'header-writes' }
+  /** `headers()` entries in `next.config.*`. */
+  | { kind: 'next-config-headers' };
+
+/** The framework-neutral fields of a policy; each framework names them its own way. */
+export type Field = 'origin' | 'credentials' | 'methods' | 'allowedHeaders' | 'exposedHeaders' | 'maxAge';
+
+/** How a list option (methods, headers) may be written. */
+export type ListShape =
+  /** `'GET,POST'` or `['GET', 'POST']`. */
+  | 'string-or-array'
+  /** Arrays only; a string crashes the middleware (hono headers: TypeError at `cors()`; koa2-cors: 500 on preflight). */
+  | 'array-only-string-crashes'
+  /** Arrays only; a string is silently dropped and no header is sent (hono `allowMethods`). */
+  | 'array-only-string-dropped';
+
+/** What an origin function receives and how it answers. */
+export type OriginFunctionStyle =
+  /** `(origin, cb) => cb(err, allow)`; a returned promise is ignored (express `cors`: the request hangs). */
+  | 'callback'
+  /** `(origin, cb) => cb(err, allow)` or an async function returning the value (`@fastify/cors`). */
+  | 'callback-or-return'
+  /** `(origin, c) => string | null`: the returned string is sent as the header (hono). */
+  | 'return-origin'
+  /** `(ctx) => string`: the function reads the request itself and returns the header value (koa). */
+  | 'return-from-context'
+  /** `(request) => boolean`: exactly `true` reflects the request origin (Elysia). */
+  | 'predicate';
+
+export interface OriginSupport {
+  /** What an absent `origin` means. `any-or-reflect-with-credentials`: `*`, but reflection once credentials are on. */
+  absent: 'any' | 'reflect' | 'any-or-reflect-with-credentials';
+  /** `origin: true`. */
+  booleanTrue: 'reflect' | 'unsupported';
+  /** `origin: /re/`. `stateful`: `.test()` keeps `lastIndex`, so `g`/`y` flags alternate results. */
+  regex: 'stateful' | 'reset' | 'unsupported';
+  /** `origin: [...]`. */
+  array: 'supported' | 'unsupported';
+  /** `'*'` as an array element: matches no origin (`nothing`) or turns the whole option into `*` (`any`). */
+  starInArray: 'nothing' | 'any';
+  /** Origin functions. */
+  function: OriginFunctionStyle;
+  /** Only synchronous origin functions work (koa2-cors sends `[object Promise]`). */
+  functionMustBeSync?: boolean;
+  /** The origin forms that work, in words, for messages. */
+  forms: string;
+  /** `origin: '*'` with credentials on: sent literally (browsers refuse it) or turned into reflection (@koa/cors). */
+  starWithCredentials: 'literal' | 'reflect';
+}
+
+export interface Framework {
+  /** The npm package, or a pseudo id for policies that are not a package (`raw-headers`, `next-config`). */
+  id: string;
+  /** How messages name it. */
+  label: string;
+  registrations: readonly Registration[];
+  /**
+   * Option names per field; the first name is canonical, the others are aliases. `null` for policies that are
+   * written as headers (raw writes, Next.js) or cannot be configured (Apollo's standalone server).
+   */
+  optionNames: Readonly<Record<Field, readonly string[]>> | null;
+  /** Every other option the package accepts. */
+  otherOptions: readonly string[];
+  origin: OriginSupport;
+  /** How `credentials` is tested: `=== true`, or any truthy value (then even `'false'` turns it on). */
+  credentials: 'strict-true' | 'truthy';
+  /** `credentials` when absent. */
+  credentialsDefault: boolean;
+  lists: Readonly<Record<'methods' | 'allowedHeaders' | 'exposedHeaders', ListShape>>;
+  /** Methods sent when the option is absent. `reflect`: the requested method is echoed. */
+  defaultMethods: readonly string[] | 'reflect';
+  /** Which earlier registrations on the same app stop this CORS middleware from answering. */
+  order: {
+    /** Auth and rate-limit middleware registered earlier reject preflights. */
+    afterAuth: boolean;
+    /** Routes registered earlier answer without CORS headers. */
+    afterRoutes: boolean;
+    /** Registered after `app.init()` the policy never takes effect (NestJS on express). */
+    afterInit: boolean;
+    /** The policy is applied when the app starts, after every `app.use` on it (NestJS `create(M, { cors })`). */
+    appliedAtStartup?: boolean;
+  };
+  /** Link to the framework's CORS documentation, for rule docs and reports. */
+  docs: string;
+}
+
+export function defineFramework(framework: Framework): Framework {
+  return framework;
+}
+
+/** Options shared by every package that hands its options to express `cors` (NestJS on express, socket.io). */
+export const EXPRESS_CORS_OPTION_NAMES: Framework['optionNames'] = {
+  origin: ['origin'],
+  credentials: ['credentials'],
+  methods: ['methods'],
+  // `headers` is an undocumented alias that `cors` honours.
+  allowedHeaders: ['allowedHeaders', 'headers'],
+  exposedHeaders: ['exposedHeaders'],
+  maxAge: ['maxAge'],
+};
+
+export const EXPRESS_CORS_OTHER_OPTIONS = ['preflightContinue', 'optionsSuccessStatus'] as const;
+
+/** express `cors` semantics, shared by express, NestJS (express adapter) and socket.io. */
+export const EXPRESS_CORS_BEHAVIOUR = {
+  origin: {
+    absent: 'any',
+    booleanTrue: 'reflect',
+    regex: 'stateful',
+    array: 'supported',
+    starInArray: 'nothing',
+    function: 'callback',
+    starWithCredentials: 'literal',
+    forms: 'a string, a RegExp, an array of them, or `(origin, callback) => callback(null, allowed)`',
+  },
+  credentials: 'strict-true',
+  credentialsDefault: false,
+  lists: { methods: 'string-or-array', allowedHeaders: 'string-or-array', exposedHeaders: 'string-or-array' },
+  defaultMethods: ['GET', 'HEAD', 'PUT', 'PATCH', 'POST', 'DELETE'],
+} as const satisfies Partial<Framework>;

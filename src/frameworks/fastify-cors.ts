@@ -1,0 +1,51 @@
+/** `@fastify/cors`: `app.register(cors, options)`; hooks and plugins before it run first, routes do not matter. */
+import { defineFramework } from './define-framework.js';
+
+export const fastifyCors = defineFramework({
+  id: '@fastify/cors',
+  label: '@fastify/cors',
+  registrations: [
+    { kind: 'plugin', module: '@fastify/cors', export: 'default', method: 'register', options: { argument: 1 } },
+    { kind: 'plugin', module: '@fastify/cors', export: 'fastifyCors', method: 'register', options: { argument: 1 } },
+    { kind: 'typed-options', module: '@fastify/cors', export: 'FastifyCorsOptions' },
+  ],
+  optionNames: {
+    origin: ['origin'],
+    credentials: ['credentials'],
+    methods: ['methods'],
+    allowedHeaders: ['allowedHeaders'],
+    exposedHeaders: ['exposedHeaders'],
+    maxAge: ['maxAge'],
+  },
+  otherOptions: [
+    'cacheControl',
+    'preflightContinue',
+    'optionsSuccessStatus',
+    'preflight',
+    'strictPreflight',
+    'hideOptionsRoute',
+    'hook',
+    'delegator',
+    'logLevel',
+    'prefix',
+    'logSerializers',
+  ],
+  origin: {
+    absent: 'any',
+    booleanTrue: 'reflect',
+    // @fastify/cors resets `lastIndex` before each test.
+    regex: 'reset',
+    array: 'supported',
+    starInArray: 'any',
+    function: 'callback-or-return',
+    starWithCredentials: 'literal',
+    forms: 'a string, a RegExp, an array of them, or `(origin, callback) => …` / an async function returning the value',
+  },
+  credentials: 'truthy',
+  credentialsDefault: false,
+  lists: { methods: 'string-or-array', allowedHeaders: 'string-or-array', exposedHeaders: 'string-or-array' },
+  // No PUT, PATCH or DELETE: cross-origin writes fail their preflight until `methods` is set.
+  defaultMethods: ['GET', 'HEAD', 'POST'],
+  order: { afterAuth: true, afterRoutes: false, afterInit: false },
+  docs: 'https://github.com/fastify/fastify-cors#options',
+});

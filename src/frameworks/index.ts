@@ -1,0 +1,32 @@
+/** Every supported framework, in one list. Adding a framework means adding one entry here. */
+import type { Framework } from './define-framework.js';
+import { apolloStandalone } from './apollo-standalone.js';
+import { elysiaCors } from './elysia-cors.js';
+import { expressCors } from './express-cors.js';
+import { fastifyCors } from './fastify-cors.js';
+import { honoCors } from './hono-cors.js';
+import { koa2Cors } from './koa2-cors.js';
+import { koaCors } from './koa-cors.js';
+import { nestjsCreateOption, nestjsEnableCors } from './nestjs.js';
+import { nextConfig } from './next-config.js';
+import { rawHeaders } from './raw-headers.js';
+import { socketIo } from './socket-io.js';
+
+export const FRAMEWORKS: readonly Framework[] = [
+  expressCors,
+  fastifyCors,
+  honoCors,
+  koaCors,
+  koa2Cors,
+  nestjsEnableCors,
+  nestjsCreateOption,
+  socketIo,
+  elysiaCors,
+  apolloStandalone,
+  rawHeaders,
+  nextConfig,
+];
+
+export type { Field, Framework, ListShape, Registration } from './define-framework.js';
+export { NEXT_CONFIG_FILE } from './next-config.js';
+export { HEADER_WRITE_METHODS, HEADERS_CONSTRUCTORS, RESPONSE_CONSTRUCTORS, RESPONSE_FACTORIES } from './raw-headers.js';

@@ -1,0 +1,39 @@
+/** `koa2-cors` (unmaintained): reflects every origin by default; lists must be arrays; origin functions sync only. */
+import { defineFramework } from './define-framework.js';
+
+export const koa2Cors = defineFramework({
+  id: 'koa2-cors',
+  label: 'koa2-cors',
+  registrations: [{ kind: 'call', module: 'koa2-cors', export: 'default', options: { argument: 0 } }],
+  optionNames: {
+    origin: ['origin'],
+    credentials: ['credentials'],
+    methods: ['allowMethods'],
+    allowedHeaders: ['allowHeaders'],
+    exposedHeaders: ['exposeHeaders'],
+    maxAge: ['maxAge'],
+  },
+  otherOptions: [],
+  origin: {
+    absent: 'reflect',
+    booleanTrue: 'unsupported',
+    regex: 'unsupported',
+    array: 'unsupported',
+    starInArray: 'nothing',
+    function: 'return-from-context',
+    // An async origin function is sent as the header value `[object Promise]`.
+    functionMustBeSync: true,
+    starWithCredentials: 'literal',
+    forms: 'a string or a synchronous `(ctx) => string`',
+  },
+  credentials: 'strict-true',
+  credentialsDefault: false,
+  lists: {
+    methods: 'array-only-string-crashes',
+    allowedHeaders: 'array-only-string-crashes',
+    exposedHeaders: 'array-only-string-crashes',
+  },
+  defaultMethods: ['GET', 'PUT', 'POST', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'],
+  order: { afterAuth: true, afterRoutes: true, afterInit: false },
+  docs: 'https://github.com/zadzbw/koa2-cors#options',
+});

@@ -1,0 +1,84 @@
+/** Reads `headers()` in `next.config.*`: each returned entry's `headers` become header writes grouped by entry. */
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { type Node, type SourceCode, isFunction, walk } from './ast.js';
+import type { HeaderWrite } from './cors-file.js';
+import { type ObjectValue, type Value, ValueResolver, alternatives } from './static-value.js';
+
+/** `headers` property values of the file that are functions: `async headers() {…}`, `headers: async () => […]`. */
+export function readNextConfigWrites(headerProperties: readonly Node[], resolver: ValueResolver, sourceCode: SourceCode): HeaderWrite[] {
+  const writes: HeaderWrite[] = [];
+  for (const property of headerProperties) {
+    const fn = resolver.resolve(property);
+    if (fn.kind !== 'function') continue;
+    for (const returned of returnedValues(fn.node, sourceCode)) {
+      for (const list of alternatives(resolver.resolve(returned))) {
+        if (list.kind !== 'array') continue;
+        for (const entry of list.elements.flatMap((element) => alternatives(element))) {
+          if (entry.kind === 'object') writes.push(...entryWrites(entry));
+        }
+      }
+    }
+  }
+  return writes;
+}
+
+function returnedValues(fn: Node, sourceCode: SourceCode): Node[] {
+  if (!isFunction(fn)) return [];
+  if (fn.body.type !== T.BlockStatement) return [fn.body];
+  const returned: Node[] = [];
+  walk(fn.body, sourceCode.visitorKeys, (node) => {
+    if (isFunction(node)) return false;
+    if (node.type === T.ReturnStatement && node.argument) returned.push(node.argument);
+    return true;
+  });
+  return returned;
+}
+
+/** `{ source, has?, headers: [{ key, value }] }` → one write per header, grouped by the entry. */
+function entryWrites(entry: ObjectValue): HeaderWrite[] {
+  const headers = ValueResolver.property(entry, 'headers');
+  if (headers?.value.kind !== 'array') return [];
+  const captures = capturedHeaders(entry);
+  const writes: HeaderWrite[] = [];
+  for (const header of headers.value.elements.flatMap((element) => alternatives(element))) {
+    if (header.kind !== 'object') continue;
+    const key = ValueResolver.property(header, 'key')?.value;
+    const value = ValueResolver.property(header, 'value')?.value;
+    if (key?.kind !== 'string' || !value) continue;
+    writes.push({
+      name: key.value,
+      key: key.value.toLowerCase(),
+      value: interpolate(value, captures),
+      valueNode: value.node,
+      node: header.node,
+      group: entry.node,
+    });
+  }
+  return writes;
+}
+
+/**
+ * `has: [{ type: 'header', key: 'origin' }]` captures the whole request header as `:origin`: interpolated into a
+ * header value, it echoes the request. With a `value` pattern the capture is limited to what the pattern allows.
+ */
+function capturedHeaders(entry: ObjectValue): Map<string, { name: string; limited: boolean }> {
+  const captures = new Map<string, { name: string; limited: boolean }>();
+  const has = ValueResolver.property(entry, 'has')?.value;
+  if (has?.kind !== 'array') return captures;
+  for (const item of has.elements) {
+    if (item.kind !== 'object') continue;
+    const type = ValueResolver.property(item, 'type')?.value;
+    const key = ValueResolver.property(item, 'key')?.value;
+    if (type?.kind !== 'string' || type.value !== 'header' || key?.kind !== 'string') continue;
+    captures.set(key.value.replace(/[^A-Za-z0-9_]/gu, ''), { name: key.value.toLowerCase(), limited: ValueResolver.property(item, 'value') !== null });
+  }
+  return captures;
+}
+
+function interpolate(value: Value, captures: Map<string, { name: string; limited: boolean }>): Value {
+  if (value.kind !== 'string') return value;
+  const match = /^:([A-Za-z0-9_]+)$/u.exec(value.value.trim());
+  const capture = match ? captures.get(match[1] ?? '') : undefined;
+  if (!capture) return value;
+  return { kind: 'request-header', name: capture.name, validated: capture.limited, node: value.node };
+}

@@ -1,0 +1,40 @@
+/** Recognises reads of incoming request headers: `req.headers.origin`, `ctx.get('Origin')`, `c.req.header('origin')`. */
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { type Node, memberName, unwrap } from './ast.js';
+
+const HEADER_OBJECTS = new Set(['headers', 'header']);
+const HEADER_GETTERS = new Set(['header', 'get']);
+
+/**
+ * The lower-cased name of the request header that `node` reads, or null. Any receiver name counts: the receiver's type
+ * is not known to a linter, and these shapes are how every supported framework exposes request headers.
+ */
+export function requestHeaderRead(raw: Node): string | null {
+  const node = unwrap(raw);
+  // req.headers.origin, req.headers['origin'], ctx.request.header.origin
+  if (node.type === T.MemberExpression) {
+    const object = unwrap(node.object);
+    if (object.type === T.MemberExpression && HEADER_OBJECTS.has(memberName(object) ?? '')) {
+      const name = memberName(node);
+      return name ? name.toLowerCase() : null;
+    }
+    return null;
+  }
+  // req.get('origin'), req.header('Origin'), request.headers.get('origin'), c.req.header('origin')
+  if (node.type === T.CallExpression && node.arguments.length === 1) {
+    const callee = unwrap(node.callee);
+    if (callee.type !== T.MemberExpression || !HEADER_GETTERS.has(memberName(callee) ?? '')) return null;
+    const argument = unwrap(node.arguments[0] as Node);
+    if (argument.type === T.Literal && typeof argument.value === 'string' && isHeaderName(argument.value)) {
+      return argument.value.toLowerCase();
+    }
+  }
+  return null;
+}
+
+function isHeaderName(text: string): boolean {
+  return /^[A-Za-z][A-Za-z0-9-]*$/u.test(text);
+}
+
+export const ORIGIN_HEADER = 'origin';
+export const REQUEST_HEADERS_HEADER = 'access-control-request-headers';

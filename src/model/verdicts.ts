@@ -1,0 +1,350 @@
+/**
+ * Verdicts: pure questions over the model, asked by the rules and by `cors-fix` alike. Each returns findings with the
+ * node to report (or edit) and what was found; none looks at ESLint or at framework names.
+ */
+import { FRAMEWORKS } from '../frameworks/index.js';
+import type { Field, Framework } from '../frameworks/define-framework.js';
+import type { Node } from './ast.js';
+import type { AllowedOrigin, ChainEntry, CorsFile, CorsPolicy, HeaderWrite, ListSetting, MiddlewareChain, OptionEntry } from './cors-file.js';
+import { PARTIAL_MATCH_METHODS } from './origin-checks.js';
+import {
+  type OriginLiteralProblem,
+  type RegexProblem,
+  isLoopbackHost,
+  isOriginLike,
+  matchesEveryOrigin,
+  originLiteralProblems,
+  parseOrigin,
+  regexProblems,
+} from './origin-patterns.js';
+import { isCustomResponseHeader } from './read-header-writes.js';
+import { type Value, alternatives } from './static-value.js';
+
+/** Origins that let every site in: `*`, a regex that matches everything, or the request origin echoed unchecked. */
+export function openOrigins(policy: CorsPolicy): AllowedOrigin[] {
+  return policy.allowedOrigins.filter((origin) => origin.kind === 'any' || origin.kind === 'any-regex' || origin.kind === 'reflect');
+}
+
+/**
+ * Open origins reported by `no-wildcard-origin`. A policy with credentials on whose only opening is reflection is left
+ * to `no-credentials-with-wildcard`, which reports the worse case once.
+ */
+export function wildcardOrigins(policy: CorsPolicy): AllowedOrigin[] {
+  const open = openOrigins(policy);
+  if (policy.credentials.on && open.every((origin) => origin.kind === 'reflect')) return [];
+  return open;
+}
+
+export type CredentialsFinding =
+  | { kind: 'any-origin'; node: Node; origin: AllowedOrigin }
+  | { kind: 'reflected-origin'; node: Node; origin: AllowedOrigin }
+  | { kind: 'wildcard-list'; node: Node; list: 'methods' | 'allowedHeaders' | 'exposedHeaders' };
+
+/**
+ * With credentials on: a wildcard origin (browsers refuse `*` with credentials, so those requests fail), a reflected
+ * or match-everything origin (every site can act as the user), or `*` in a methods/headers list (literal with
+ * credentials, so it allows nothing).
+ */
+export function credentialsWithWildcard(policy: CorsPolicy): CredentialsFinding[] {
+  if (!policy.credentials.on) return [];
+  const findings: CredentialsFinding[] = openOrigins(policy).map((origin) =>
+    origin.kind === 'any' && policy.framework.origin.starWithCredentials === 'literal'
+      ? { kind: 'any-origin', node: origin.node, origin }
+      : { kind: 'reflected-origin', node: origin.node, origin },
+  );
+  for (const list of ['methods', 'allowedHeaders', 'exposedHeaders'] as const) {
+    const star = policy[list].tokens.find((token) => token.name === '*');
+    if (star) findings.push({ kind: 'wildcard-list', node: star.node, list });
+  }
+  return findings;
+}
+
+/** A string or regex origin the file spells out. */
+export interface LiteralOrigin {
+  node: Node;
+  text: string;
+  kind: 'string' | 'regex';
+  /** Loopback (`localhost`, `127.0.0.1`): usually a development origin left in. */
+  loopback: boolean;
+}
+
+/**
+ * Origins written into the code: allowed-origin values, Allow-Origin header values, and what origin callbacks and
+ * header guards compare the request origin with.
+ */
+export function hardcodedOrigins(policy: CorsPolicy): LiteralOrigin[] {
+  const found = new Map<Node, LiteralOrigin>();
+  const add = (value: Value): void => {
+    for (const option of alternatives(value)) {
+      if (option.kind === 'array') {
+        for (const element of option.elements) add(element);
+      } else if (option.kind === 'string' && isOriginLike(option.value)) {
+        const host = parseOrigin(option.value)?.host ?? '';
+        found.set(option.node, { node: option.node, text: option.value, kind: 'string', loopback: isLoopbackHost(host) });
+      } else if (option.kind === 'regex' && !matchesEveryOrigin(option)) {
+        found.set(option.node, { node: option.node, text: `/${option.pattern}/${option.flags}`, kind: 'regex', loopback: /localhost|127\\?\.0/u.test(option.pattern) });
+      }
+    }
+  };
+  for (const origin of policy.allowedOrigins) if (origin.kind === 'listed' && origin.value) add(origin.value);
+  for (const check of policy.originChecks) {
+    if (!check.against) continue;
+    if (check.form === 'receiver-method' && check.method !== 'match' && check.method !== 'search') {
+      // `origin.startsWith('https://app.example.com')` compares with an origin; `origin.endsWith('.example.com')` does not.
+      for (const option of alternatives(check.against)) if (option.kind === 'string') add(option);
+    } else {
+      add(check.against);
+    }
+  }
+  return [...found.values()];
+}
+
+export type UnsafePattern =
+  | { kind: RegexProblem; node: Node; text: string }
+  | { kind: 'partial-match'; node: Node; method: string }
+  | { kind: 'null-origin'; node: Node }
+  | { kind: OriginLiteralProblem; node: Node; text: string };
+
+/** Origin checks and values that can be fooled or never match (rule `no-unsafe-origin-pattern`). */
+export function unsafeOriginPatterns(policy: CorsPolicy): UnsafePattern[] {
+  const findings: UnsafePattern[] = [];
+  const seen = new Set<string>();
+  const push = (finding: UnsafePattern): void => {
+    const key = `${finding.kind}:${finding.node.range.join(':')}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    findings.push(finding);
+  };
+  const inspect = (value: Value, statefulMatters: boolean): void => {
+    for (const option of alternatives(value)) {
+      if (option.kind === 'array') {
+        for (const element of option.elements) inspect(element, statefulMatters);
+      } else if (option.kind === 'regex' && !matchesEveryOrigin(option)) {
+        for (const problem of regexProblems(option)) {
+          if (problem.problem !== 'stateful-flag' || statefulMatters) push({ kind: problem.problem, node: option.node, text: `/${option.pattern}/${option.flags}` });
+        }
+      } else if (option.kind === 'string') {
+        if (option.value.trim() === 'null') push({ kind: 'null-origin', node: option.node });
+        else if (isOriginLike(option.value)) for (const problem of originLiteralProblems(option.value)) push({ kind: problem, node: option.node, text: option.value });
+      }
+    }
+  };
+  const statefulOption = policy.framework.origin.regex === 'stateful';
+  for (const origin of policy.allowedOrigins) if (origin.value && origin.kind === 'listed') inspect(origin.value, statefulOption);
+  for (const check of policy.originChecks) {
+    if (check.form === 'receiver-method' && check.method && PARTIAL_MATCH_METHODS.has(check.method)) {
+      push({ kind: 'partial-match', node: check.node, method: check.method });
+    }
+    if (!check.against) continue;
+    if (check.form === 'receiver-method') {
+      for (const option of alternatives(check.against)) if (option.kind === 'regex') inspect(option, false);
+    } else {
+      // A regex tested in user code is stateful whatever the framework.
+      inspect(check.against, true);
+    }
+  }
+  return findings;
+}
+
+export type ExplicitHeadersFinding =
+  | { kind: 'default-methods'; node: Node }
+  | { kind: 'default-headers'; node: Node }
+  | { kind: 'wildcard-methods' | 'wildcard-headers'; node: Node }
+  | { kind: 'reflected-headers'; node: Node }
+  | { kind: 'unexposed-header'; node: Node; header: string; write: HeaderWrite }
+  | { kind: 'missing-credentials-header'; node: Node; header: string }
+  | { kind: 'max-age'; node: Node };
+
+/** The request headers a credentialed API is expected to allow. */
+export const CREDENTIALED_REQUEST_HEADERS = ['Authorization', 'Content-Type'] as const;
+
+/** Longest preflight cache every browser engine honours in full (WebKit caps at 600 s). */
+export const MAX_PORTABLE_MAX_AGE = 600;
+
+/** Methods and headers left to the framework (which reflects whatever is asked) or `*`; custom headers not exposed. */
+export function implicitHeaders(policy: CorsPolicy, file: CorsFile, requireMaxAge = false): ExplicitHeadersFinding[] {
+  const findings: ExplicitHeadersFinding[] = [];
+  const headerPolicy = policy.options.kind === 'headers';
+  if (policy.options.kind === 'opaque' || (!headerPolicy && policy.framework.optionNames === null)) return findings;
+  const { methods, allowedHeaders } = policy;
+  if (methods.state === 'absent' && !headerPolicy) findings.push({ kind: 'default-methods', node: policy.reportNode });
+  const methodStar = methods.tokens.find((token) => token.name === '*');
+  if (methodStar) findings.push({ kind: 'wildcard-methods', node: methodStar.node });
+  if (allowedHeaders.state === 'absent' && !headerPolicy) findings.push({ kind: 'default-headers', node: policy.reportNode });
+  const headerStar = allowedHeaders.tokens.find((token) => token.name === '*');
+  if (headerStar) findings.push({ kind: 'wildcard-headers', node: headerStar.node });
+  if (allowedHeaders.state === 'reflect' && allowedHeaders.node) findings.push({ kind: 'reflected-headers', node: allowedHeaders.node });
+  if (policy.credentials.on && allowedHeaders.state === 'list' && !headerStar) {
+    for (const header of CREDENTIALED_REQUEST_HEADERS) {
+      if (!hasToken(allowedHeaders, header)) findings.push({ kind: 'missing-credentials-header', node: allowedHeaders.node ?? policy.reportNode, header });
+    }
+  }
+  for (const write of unexposedHeaders(policy, file)) {
+    findings.push({ kind: 'unexposed-header', node: policy.exposedHeaders.node ?? policy.reportNode, header: write.name, write });
+  }
+  if (requireMaxAge && !headerPolicy) {
+    const maxAge = policy.maxAge;
+    const ok =
+      maxAge.state === 'unknown' ||
+      (maxAge.state === 'set' && alternatives(maxAge.value).every((value) => value.kind !== 'number' || (value.value >= 1 && value.value <= MAX_PORTABLE_MAX_AGE)) && alternatives(maxAge.value).some((value) => value.kind !== 'nullish'));
+    if (!ok) findings.push({ kind: 'max-age', node: maxAge.state === 'set' ? maxAge.node : policy.reportNode });
+  }
+  return findings;
+}
+
+/** Custom response headers the file sets that the policy does not expose to browser code. */
+export function unexposedHeaders(policy: CorsPolicy, file: CorsFile): HeaderWrite[] {
+  const exposed = policy.exposedHeaders;
+  if (exposed.state !== 'absent' && exposed.state !== 'list') return [];
+  if (exposed.hasStar && !policy.credentials.on) return [];
+  const missing = new Map<string, HeaderWrite>();
+  for (const write of file.responseHeaders) {
+    if (isCustomResponseHeader(write) && !hasToken(exposed, write.name) && !missing.has(write.key)) missing.set(write.key, write);
+  }
+  return [...missing.values()];
+}
+
+export function hasToken(list: ListSetting, name: string): boolean {
+  const wanted = name.toLowerCase();
+  return list.tokens.some((token) => token.name.toLowerCase() === wanted);
+}
+
+/** Request headers fetch-based SSE clients send that must be allowed: `Last-Event-ID` on reconnect, `Cache-Control`. */
+export const EVENT_STREAM_REQUEST_HEADERS = ['Last-Event-ID', 'Cache-Control'] as const;
+
+/** In a file that serves SSE: an explicit allowed-headers list without what fetch-based SSE clients send. */
+export function missingEventStreamHeaders(policy: CorsPolicy, file: CorsFile): { node: Node; header: string }[] {
+  if (file.eventStreams.length === 0) return [];
+  const headers = policy.allowedHeaders;
+  if (headers.state !== 'list' || headers.hasStar) return [];
+  return EVENT_STREAM_REQUEST_HEADERS.filter((header) => !hasToken(headers, header)).map((header) => ({
+    node: headers.node ?? policy.reportNode,
+    header,
+  }));
+}
+
+export interface OrderFinding {
+  kind: 'after-auth' | 'after-route' | 'after-init';
+  /** The CORS registration. */
+  node: Node;
+  /** What was registered before it. */
+  earlier: ChainEntry;
+  policy: CorsPolicy;
+}
+
+/** CORS registered after middleware that answers preflights first (per app object, never file-wide). */
+export function misorderedCors(chain: MiddlewareChain): OrderFinding[] {
+  const findings: OrderFinding[] = [];
+  for (const entry of chain.entries) {
+    const policy = entry.policy;
+    if (!policy) continue;
+    const earlier = chain.entries.filter((other) => other.position < entry.position);
+    const order = policy.framework.order;
+    const auth = order.afterAuth ? earlier.find((other) => other.auth) : undefined;
+    const route = order.afterRoutes ? earlier.find((other) => other.route) : undefined;
+    const init = order.afterInit ? earlier.find((other) => other.init) : undefined;
+    if (auth) findings.push({ kind: 'after-auth', node: entry.node, earlier: auth, policy });
+    if (route) findings.push({ kind: 'after-route', node: entry.node, earlier: route, policy });
+    if (init) findings.push({ kind: 'after-init', node: entry.node, earlier: init, policy });
+  }
+  return findings;
+}
+
+export type OptionFinding =
+  | { kind: 'unknown-option'; node: Node; key: string; suggestion: string | null; entry: OptionEntry }
+  | { kind: 'credentials-type'; node: Node; value: string; effect: 'on' | 'off' }
+  | { kind: 'max-age-range'; node: Node; value: number }
+  | { kind: 'origin-type'; node: Node; type: 'boolean' | 'regex' | 'array' }
+  | { kind: 'star-in-array'; node: Node }
+  | { kind: 'list-type'; node: Node; field: 'methods' | 'allowedHeaders' | 'exposedHeaders'; key: string; effect: 'crash' | 'dropped' }
+  | { kind: 'origin-function'; node: Node; problem: 'never-calls-back' | 'async' };
+
+/** The largest preflight cache any browser honours (Firefox); above it the value is cut down everywhere. */
+export const MAX_BROWSER_MAX_AGE = 86_400;
+
+/** Options that the framework ignores, misreads or crashes on. */
+export function invalidOptions(policy: CorsPolicy): OptionFinding[] {
+  const findings: OptionFinding[] = [];
+  const framework = policy.framework;
+  if (policy.options.kind !== 'object' || !framework.optionNames) return findings;
+  const known = new Set([...Object.values(framework.optionNames).flat(), ...framework.otherOptions]);
+  for (const entry of policy.options.entries) {
+    if (!known.has(entry.key)) {
+      findings.push({ kind: 'unknown-option', node: entry.keyNode, key: entry.key, suggestion: suggestOption(entry.key, framework), entry });
+    }
+  }
+  const credentials = policy.credentials.setting;
+  if (credentials.state === 'set') {
+    for (const value of alternatives(credentials.value)) {
+      if (value.kind === 'string' || value.kind === 'number') {
+        const on = framework.credentials === 'truthy' && Boolean(value.value);
+        findings.push({ kind: 'credentials-type', node: value.node, value: JSON.stringify(value.value), effect: on ? 'on' : 'off' });
+      }
+    }
+  }
+  if (policy.maxAge.state === 'set') {
+    for (const value of alternatives(policy.maxAge.value)) {
+      if (value.kind === 'number' && (value.value < 0 || value.value > MAX_BROWSER_MAX_AGE)) findings.push({ kind: 'max-age-range', node: value.node, value: value.value });
+    }
+  }
+  const origin = policy.origin;
+  if (origin.state === 'set') {
+    const support = framework.origin;
+    for (const value of alternatives(origin.value)) {
+      if (value.kind === 'boolean' && support.booleanTrue === 'unsupported') findings.push({ kind: 'origin-type', node: value.node, type: 'boolean' });
+      if (value.kind === 'regex' && support.regex === 'unsupported') findings.push({ kind: 'origin-type', node: value.node, type: 'regex' });
+      if (value.kind === 'array' && support.array === 'unsupported') findings.push({ kind: 'origin-type', node: value.node, type: 'array' });
+      if (value.kind === 'array' && support.array === 'supported' && support.regex === 'unsupported') {
+        for (const element of value.elements) if (element.kind === 'regex') findings.push({ kind: 'origin-type', node: element.node, type: 'regex' });
+      }
+    }
+  }
+  for (const star of policy.unmatchableStars) findings.push({ kind: 'star-in-array', node: star });
+  for (const fn of policy.originFunctions) {
+    if (framework.origin.function === 'callback' && !fn.callsBack) findings.push({ kind: 'origin-function', node: fn.node, problem: fn.async ? 'async' : 'never-calls-back' });
+    else if (framework.origin.functionMustBeSync && fn.async) findings.push({ kind: 'origin-function', node: fn.node, problem: 'async' });
+  }
+  for (const field of ['methods', 'allowedHeaders', 'exposedHeaders'] as const) {
+    const shape = framework.lists[field];
+    const setting = policy[field].setting;
+    if (shape === 'string-or-array' || setting.state !== 'set') continue;
+    for (const value of alternatives(setting.value)) {
+      if (value.kind === 'string') {
+        const key = policy.options.entries.find((entry) => entry.field === field)?.key ?? field;
+        findings.push({ kind: 'list-type', node: value.node, field, key, effect: shape === 'array-only-string-dropped' ? 'dropped' : 'crash' });
+      }
+    }
+  }
+  return findings;
+}
+
+/** The framework's own name for what another framework calls `key`, or its closest option name. */
+export function suggestOption(key: string, framework: Framework): string | null {
+  const names = framework.optionNames;
+  if (!names) return null;
+  for (const other of FRAMEWORKS) {
+    if (!other.optionNames) continue;
+    for (const field of Object.keys(other.optionNames) as Field[]) {
+      if (other.optionNames[field].includes(key)) return names[field][0] ?? null;
+    }
+  }
+  const candidates = [...Object.values(names).flat(), ...framework.otherOptions];
+  let best: { name: string; distance: number } | null = null;
+  for (const candidate of candidates) {
+    const distance = candidate.toLowerCase() === key.toLowerCase() ? 0 : editDistance(candidate.toLowerCase(), key.toLowerCase());
+    if (distance <= Math.max(2, Math.floor(candidate.length / 4)) && (!best || distance < best.distance)) best = { name: candidate, distance };
+  }
+  return best?.name ?? null;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
