@@ -45,7 +45,9 @@ export default createRule<[], MessageId>({
                 : finding.policy.framework.order.appliedAtStartup
                   ? 'appliedAfterAuth'
                   : 'afterAuth';
-          report({ node: finding.node, messageId, data });
+          // The registering call's callee (`app.use`), not the whole call with its options.
+          const node = finding.node.type === 'CallExpression' ? finding.node.callee : finding.node;
+          report({ node, messageId, data });
         }
       }
     });

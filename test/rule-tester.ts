@@ -3,17 +3,29 @@
  * default parser (espree, `file.js`) so JavaScript users' setup is covered too. `runBoth` runs JS-compatible cases
  * under both.
  */
-import { RuleTester, type InvalidTestCase, type ValidTestCase } from '@typescript-eslint/rule-tester';
+import { RuleTester, type InvalidTestCase, type RunTests, type ValidTestCase } from '@typescript-eslint/rule-tester';
 import type { TSESLint } from '@typescript-eslint/utils';
 import * as espree from 'espree';
 
+/**
+ * The rule tester pins its own copy of @typescript-eslint/utils, whose RuleModule type differs nominally from the one
+ * the rules are built with; this narrows `run` to the rules' type.
+ */
+interface Tester {
+  run<MessageIds extends string, Options extends readonly unknown[]>(
+    name: string,
+    rule: TSESLint.RuleModule<MessageIds, Options>,
+    tests: RunTests<MessageIds, Options>,
+  ): void;
+}
+
 export const typescript = new RuleTester({
   languageOptions: { parserOptions: { ecmaVersion: 'latest', sourceType: 'module' } },
-});
+}) as unknown as Tester;
 
 export const javascript = new RuleTester({
   languageOptions: { parser: espree as never, ecmaVersion: 'latest', sourceType: 'module' },
-});
+}) as unknown as Tester;
 
 export interface Cases<MessageIds extends string, Options extends readonly unknown[]> {
   valid: (string | ValidTestCase<Options>)[];

@@ -8,7 +8,7 @@ import {
 } from '../frameworks/index.js';
 import { type Node, calledMethod, enclosingFunction, methodReceiver, unwrap } from './ast.js';
 import type { HeaderWrite } from './cors-file.js';
-import { type ObjectValue, type ValueResolver, alternatives } from './static-value.js';
+import type { ObjectValue, ValueResolver } from './static-value.js';
 
 const NAME_VALUE = new Set<string>(HEADER_WRITE_METHODS.nameValue);
 const HEADER_OBJECT = new Set<string>(HEADER_WRITE_METHODS.headerObject);
@@ -103,7 +103,3 @@ export function isCustomResponseHeader(write: HeaderWrite): boolean {
   return write.key.startsWith('x-') && !NOT_CUSTOM.has(write.key);
 }
 
-/** Whether a header value may be `true`/`'true'` (kept here for header policies). */
-export function headerValues(write: HeaderWrite): ReturnType<typeof alternatives> {
-  return alternatives(write.value);
-}

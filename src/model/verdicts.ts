@@ -89,9 +89,10 @@ export function hardcodedOrigins(policy: CorsPolicy): LiteralOrigin[] {
   for (const origin of policy.allowedOrigins) if (origin.kind === 'listed' && origin.value) add(origin.value);
   for (const check of policy.originChecks) {
     if (!check.against) continue;
-    if (check.form === 'receiver-method' && check.method !== 'match' && check.method !== 'search') {
-      // `origin.startsWith('https://app.example.com')` compares with an origin; `origin.endsWith('.example.com')` does not.
-      for (const option of alternatives(check.against)) if (option.kind === 'string') add(option);
+    if (check.form === 'receiver-method') {
+      // `origin.startsWith('https://app.example.com')` compares with an origin, `origin.match(/^https:…$/)` with a
+      // pattern; `origin.endsWith('.example.com')` names no origin.
+      for (const option of alternatives(check.against)) if (option.kind === 'string' || option.kind === 'regex') add(option);
     } else {
       add(check.against);
     }
