@@ -32,7 +32,7 @@ export default createRule<[], MessageId>({
       credentialsType:
         '`credentials` must be a boolean. {{framework}} {{effect}} for {{value}}. Use `true` or `false`.',
       maxAgeRange:
-        '`maxAge: {{value}}` is outside 0–{{limit}} seconds: browsers treat negative values as 0 and cap the preflight cache (WebKit {{portable}} s, Chromium 7200 s, Firefox {{limit}} s). Use at most {{portable}}.',
+        '`maxAge: {{value}}` is outside 0–{{limit}} seconds: a negative value disables the preflight cache (Chromium reads it as 0) and browsers cap large values (WebKit {{portable}} s, Chromium 7200 s, Firefox {{limit}} s). Use at most {{portable}}.',
       originType:
         '{{framework}} does not support {{type}} as `origin`: {{effect}}. Use {{forms}}.',
       starInArray:
@@ -56,11 +56,7 @@ export default createRule<[], MessageId>({
   },
 });
 
-const ORIGIN_TYPES = {
-  boolean: { type: 'a boolean', effect: 'it is not understood (hono fails every request with a 500; koa sends the text `true`)' },
-  regex: { type: 'a RegExp', effect: 'it is not understood (hono fails every request with a 500; koa sends the pattern text, which never matches)' },
-  array: { type: 'an array', effect: 'one Access-Control-Allow-Origin header is sent per entry, and browsers reject a response with several' },
-} as const;
+const ORIGIN_TYPES = { boolean: 'a boolean', regex: 'a RegExp', array: 'an array' } as const;
 
 function describe(policy: CorsPolicy, finding: OptionFinding) {
   const framework = policy.framework.label;
@@ -94,7 +90,16 @@ function describe(policy: CorsPolicy, finding: OptionFinding) {
         data: { value: String(finding.value), limit: String(MAX_BROWSER_MAX_AGE), portable: String(MAX_PORTABLE_MAX_AGE) },
       };
     case 'origin-type':
-      return { node: finding.node, messageId: 'originType' as const, data: { framework, ...ORIGIN_TYPES[finding.type], forms: policy.framework.origin.forms } };
+      return {
+        node: finding.node,
+        messageId: 'originType' as const,
+        data: {
+          framework,
+          type: ORIGIN_TYPES[finding.type],
+          effect: policy.framework.origin.misuse?.[finding.type] ?? 'it is not understood',
+          forms: policy.framework.origin.forms,
+        },
+      };
     case 'star-in-array':
       return { node: finding.node, messageId: 'starInArray' as const, data: { framework } };
     case 'list-type':

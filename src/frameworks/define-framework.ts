@@ -80,6 +80,8 @@ export interface OriginSupport {
   functionMustBeSync?: boolean;
   /** The origin forms that work, in words, for messages. */
   forms: string;
+  /** What happens with an origin type the package does not support, in words, for messages. */
+  misuse?: Partial<Record<'boolean' | 'regex' | 'array', string>>;
   /** `origin: '*'` with credentials on: sent literally (browsers refuse it) or turned into reflection (@koa/cors). */
   starWithCredentials: 'literal' | 'reflect';
 }

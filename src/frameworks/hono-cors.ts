@@ -24,6 +24,7 @@ export const honoCors = defineFramework({
     function: 'return-origin',
     starWithCredentials: 'literal',
     forms: 'a string, an array of strings, or `(origin, c) => string | null`',
+    misuse: { boolean: 'every request fails with a 500', regex: 'every request fails with a 500' },
   },
   credentials: 'truthy',
   credentialsDefault: false,

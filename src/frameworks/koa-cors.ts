@@ -24,6 +24,11 @@ export const koaCors = defineFramework({
     function: 'return-from-context',
     starWithCredentials: 'reflect',
     forms: 'a string or `(ctx) => string`',
+    misuse: {
+      boolean: 'it sends the text `true` as the allowed origin, which never matches',
+      regex: 'it sends the pattern text as the allowed origin, which never matches',
+      array: 'it sends one Access-Control-Allow-Origin header per entry, and browsers reject a response with several',
+    },
   },
   credentials: 'truthy',
   credentialsDefault: false,

@@ -25,6 +25,11 @@ export const koa2Cors = defineFramework({
     functionMustBeSync: true,
     starWithCredentials: 'literal',
     forms: 'a string or a synchronous `(ctx) => string`',
+    misuse: {
+      boolean: 'it sends the value as text, which never matches an origin',
+      regex: 'it sends the pattern as text, which never matches an origin',
+      array: 'it sends the list as text, which never matches an origin',
+    },
   },
   credentials: 'strict-true',
   credentialsDefault: false,

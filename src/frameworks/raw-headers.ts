@@ -20,7 +20,7 @@ export const HEADERS_CONSTRUCTORS = ['Headers'] as const;
 
 export const rawHeaders = defineFramework({
   id: 'raw-headers',
-  label: 'Access-Control-* headers',
+  label: 'Hand-written CORS header code',
   registrations: [{ kind: 'header-writes' }],
   optionNames: null,
   otherOptions: [],
