@@ -44,7 +44,7 @@ export default createRule<[], MessageId>({
       statefulFlag:
         'The `g`/`y` flag of {{text}} makes `.test()` resume where the previous call stopped, so identical requests are allowed and refused in turn. Remove the flag.',
       partialMatch:
-        '`origin.{{method}}(…)` accepts every origin that merely contains the text, such as https://evil-example.com or https://example.com.evil.net. Compare whole origins with an allowlist (`allowed.includes(origin)`).',
+        '`origin.{{method}}(…)` checks only part of the origin, so origins that share that part are accepted too, such as https://evil-example.com or https://example.com.evil.net. Compare whole origins with an allowlist (`allowed.includes(origin)`).',
       nullOrigin:
         'Allowing the origin `null` allows sandboxed iframes, `data:` and `file:` documents and redirected requests, which any website can create. Never allow `null`.',
       insecureScheme:

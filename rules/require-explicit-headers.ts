@@ -93,12 +93,12 @@ function describe(policy: CorsPolicy, finding: ExplicitHeadersFinding) {
     case 'reflected-headers':
       return { node: finding.node, messageId: 'reflectedHeaders' as const };
     case 'unexposed-header': {
-      const fix = appendToList(policy.exposedHeaders, finding.header);
+      const fix = appendToList(policy.exposedHeaders.node, finding.header);
       const data = { framework, header: finding.header, key: key('exposedHeaders') };
       return { node: finding.node, messageId: 'unexposedHeader' as const, data, suggest: fix ? [{ messageId: 'addHeader' as const, data, fix }] : [] };
     }
     case 'missing-credentials-header': {
-      const fix = appendToList(policy.allowedHeaders, finding.header);
+      const fix = appendToList(finding.node, finding.header);
       const data = { header: finding.header, key: key('allowedHeaders') };
       return { node: finding.node, messageId: 'missingCredentialsHeader' as const, data, suggest: fix ? [{ messageId: 'addHeader' as const, data, fix }] : [] };
     }

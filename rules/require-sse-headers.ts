@@ -27,7 +27,7 @@ export default createRule<[], MessageId>({
     return onCorsFile(context, (file, report) => {
       for (const policy of file.policies) {
         for (const { node, header } of missingEventStreamHeaders(policy, file)) {
-          const fix = appendToList(policy.allowedHeaders, header);
+          const fix = appendToList(node, header);
           report({
             node,
             messageId: header === 'Last-Event-ID' ? 'missingLastEventId' : 'missingCacheControl',

@@ -1,6 +1,6 @@
 /** Suggestion fixers shared by the rules. Suggestions only: each one changes which sites may call the API. */
 import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import type { CorsPolicy, ListSetting } from './model/index.js';
+import type { CorsPolicy } from './model/index.js';
 
 type Fixer = TSESLint.ReportFixFunction;
 type Node = TSESTree.Node;
@@ -51,8 +51,7 @@ function insertProperty(target: Node, text: string): Fixer | null {
 }
 
 /** Appends a header name to an explicit list (array literal or comma-separated string literal). */
-export function appendToList(list: ListSetting, name: string): Fixer | null {
-  const node = list.node;
+export function appendToList(node: Node | null, name: string): Fixer | null {
   if (!node) return null;
   if (node.type === T.ArrayExpression) {
     const last = node.elements[node.elements.length - 1];

@@ -109,10 +109,19 @@ export interface ListSetting {
   state: 'absent' | 'unknown' | 'list' | 'opaque' | 'reflect' | 'other';
   /** Every token the file shows, trimmed, with its node. */
   tokens: ListToken[];
+  /** Each possible value that is a list (`a || 'x, y'`, `c ? [...] : [...]`), whether the file shows all of it. */
+  lists: PossibleList[];
   /** Some possible value is a list with a `*` token. */
   hasStar: boolean;
   /** Node of the value, when set. */
   node: Node | null;
+}
+
+export interface PossibleList {
+  tokens: ListToken[];
+  /** Every element is a string the file shows. */
+  complete: boolean;
+  node: Node;
 }
 
 export interface ListToken {

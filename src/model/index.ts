@@ -1,6 +1,7 @@
 /** The CORS policy model: one reader, shared by every rule and by `cors-fix`. */
 export { readCorsFile } from './read-cors-file.js';
 export type * from './cors-file.js';
+export type { Node, SourceCode } from './ast.js';
 export * from './verdicts.js';
 export { alternatives, possibleValues } from './static-value.js';
 export type { Value, ObjectValue, Provenance } from './static-value.js';

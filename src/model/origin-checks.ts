@@ -5,7 +5,7 @@
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import { type Node, type SourceCode, alwaysExits, isFunction, memberName, resolveIdentifier, unwrap, walk } from './ast.js';
 import { ORIGIN_HEADER } from './request-headers.js';
-import { type ResolveContext, type Value, ValueResolver } from './static-value.js';
+import { type ResolveContext, type Value, ValueResolver, alternatives } from './static-value.js';
 
 /** One place where the request origin is compared with something. */
 export interface OriginCheck {
@@ -22,6 +22,8 @@ export interface OriginCheck {
   against: Value | null;
   /** The expression that holds the request origin. */
   origin: Node;
+  /** The check guards a refusal (`if (origin === 'null') return cb(new Error(…))`): a match is denied, not allowed. */
+  deniesOnMatch: boolean;
 }
 
 /** Methods that compare a string by a part of it: a check on the request origin with them can be fooled. */
@@ -58,8 +60,11 @@ export class OriginChecks {
       }
     }
     if (node.type !== T.Identifier && node.type !== T.MemberExpression && node.type !== T.CallExpression) return false;
-    const value = this.resolver.resolve(node, context);
-    return value.kind === 'request-header' && value.name === ORIGIN_HEADER;
+    // `req.headers.origin ?? ''` is still the request origin: empty fallbacks add nothing.
+    const options = alternatives(this.resolver.resolve(node, context)).filter(
+      (option) => option.kind !== 'nullish' && !(option.kind === 'string' && option.value === ''),
+    );
+    return options.length > 0 && options.every((option) => option.kind === 'request-header' && option.name === ORIGIN_HEADER);
   }
 
   /** Whether a test expression checks the request origin (a bare truthiness or `typeof` check does not). */
@@ -125,6 +130,11 @@ export class OriginChecks {
 
   /** The check at exactly this node, if it is one. */
   checkAt(node: Node, context: ResolveContext): OriginCheck | null {
+    const check = this.comparisonAt(node, context);
+    return check ? { ...check, deniesOnMatch: guardsRefusal(node) } : null;
+  }
+
+  private comparisonAt(node: Node, context: ResolveContext): Omit<OriginCheck, 'deniesOnMatch'> | null {
     if (node.type === T.BinaryExpression) {
       if (node.operator === 'in' && node.left.type !== T.PrivateIdentifier && this.isRequestOrigin(node.left, context)) {
         return { node, form: 'membership', method: 'in', against: this.resolver.resolve(node.right, context), origin: node.left };
@@ -241,6 +251,45 @@ export class OriginChecks {
 }
 
 /** `origin !== ''`, `origin != null`, `origin === undefined`, `typeof origin === 'string'` are not checks. */
+/**
+ * Whether a match of this check leads to a refusal: it is (an `||` operand of) the test of an `if` whose consequent
+ * throws, calls back with an error or `false`, returns a falsy literal or sends a 4xx status. Negated comparisons
+ * (`!==`) are not read this way.
+ */
+function guardsRefusal(check: Node): boolean {
+  if (check.type === T.BinaryExpression && (check.operator === '!==' || check.operator === '!=')) return false;
+  let node: Node = check;
+  while (node.parent?.type === T.LogicalExpression && node.parent.operator === '||') node = node.parent;
+  const statement = node.parent;
+  if (statement?.type !== T.IfStatement || statement.test !== node) return false;
+  let refuses = false;
+  const visit = (current: Node): void => {
+    if (refuses || isFunction(current)) return;
+    if (current.type === T.ThrowStatement) refuses = true;
+    if (current.type === T.ReturnStatement && current.argument) {
+      const value = unwrap(current.argument);
+      if (value.type === T.Literal && !value.value && typeof value.value !== 'number') refuses = true;
+    }
+    if (current.type === T.CallExpression) {
+      const [first, second] = current.arguments.map((argument) => unwrap(argument));
+      const isError = (argument: Node | undefined): boolean =>
+        (argument?.type === T.NewExpression || argument?.type === T.CallExpression) &&
+        unwrap(argument.callee).type === T.Identifier &&
+        /Error$/u.test((unwrap(argument.callee) as TSESTree.Identifier).name);
+      if (isError(first) || (second?.type === T.Literal && second.value === false)) refuses = true;
+      if (first?.type === T.Literal && typeof first.value === 'number' && first.value >= 400 && first.value < 500) refuses = true;
+    }
+    for (const key of Object.keys(current) as (keyof typeof current)[]) {
+      if (key === 'parent') continue;
+      const child = current[key] as unknown;
+      if (Array.isArray(child)) for (const item of child) if (item && typeof (item as Node).type === 'string') visit(item as Node);
+      if (child && typeof (child as Node).type === 'string') visit(child as Node);
+    }
+  };
+  visit(statement.consequent);
+  return refuses;
+}
+
 /** An identifier that reads a variable (not a property name or a declaration). */
 function isReference(node: TSESTree.Identifier): boolean {
   const parent = node.parent;

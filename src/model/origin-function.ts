@@ -68,6 +68,7 @@ function callbackAnswers(
   context: ResolveContext,
 ): { allowsEveryPath: boolean; answers: Value[]; calls: number } {
   let allowsEveryPath = true;
+  // Handing the callback on (`check(origin, cb)`) counts as calling it: someone else answers.
   let calls = 0;
   const answers: Value[] = [];
   for (const reference of callback.references) {
@@ -75,6 +76,7 @@ function callbackAnswers(
     const call = identifier.parent;
     if (call?.type !== T.CallExpression || unwrap(call.callee) !== identifier) {
       allowsEveryPath = false;
+      calls += 1;
       continue;
     }
     if (isDeadCode(call, fn)) continue;

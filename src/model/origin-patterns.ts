@@ -83,12 +83,8 @@ export interface RegexFinding {
 
 /** Problems of a regex used to allow origins; none for regexes that cannot be parsed. */
 export function regexProblems(regex: RegexLike): RegexFinding[] {
-  let ast: AST.RegExpLiteral;
-  try {
-    ast = new RegExpParser().parseLiteral(`/${regex.pattern}/${regex.flags}`);
-  } catch {
-    return [];
-  }
+  const ast = parse(regex);
+  if (!ast) return [];
   const findings: RegexFinding[] = [];
   if (!isAnchored(ast.pattern.alternatives, 'start') || !isAnchored(ast.pattern.alternatives, 'end')) {
     findings.push({ problem: 'unanchored', text: regex.pattern });
@@ -98,6 +94,19 @@ export function regexProblems(regex: RegexLike): RegexFinding[] {
   const stateful = regex.flags.replace(/[^gy]/gu, '');
   if (stateful) findings.push({ problem: 'stateful-flag', text: stateful });
   return findings;
+}
+
+/** Parses a pattern (from a literal or a `new RegExp('…')` string, so `/` need not be escaped). */
+function parse(regex: RegexLike): { pattern: AST.Pattern } | null {
+  try {
+    const pattern = new RegExpParser().parsePattern(regex.pattern, 0, regex.pattern.length, {
+      unicode: regex.flags.includes('u'),
+      unicodeSets: regex.flags.includes('v'),
+    });
+    return { pattern };
+  } catch {
+    return null;
+  }
 }
 
 /** Every alternative begins with `^` (or ends with `$`), directly or inside a group whose alternatives all do. */
@@ -153,17 +162,12 @@ function bareDots(node: AST.Pattern): AST.CharacterSet[] {
 
 /** The same regex anchored with `^(?:…)$`, its bare dots escaped and `g`/`y` dropped; null if it cannot be parsed. */
 export function saferRegex(regex: RegexLike): RegexLike | null {
-  let ast: AST.RegExpLiteral;
-  try {
-    ast = new RegExpParser().parseLiteral(`/${regex.pattern}/${regex.flags}`);
-  } catch {
-    return null;
-  }
+  const ast = parse(regex);
+  if (!ast) return null;
   let pattern = regex.pattern;
-  // Offsets in the literal are one past the pattern's (the leading slash); replace from the end.
+  // Replace from the end so that earlier offsets stay valid.
   for (const dot of bareDots(ast.pattern).reverse()) {
-    const start = dot.start - 1;
-    pattern = `${pattern.slice(0, start)}\\.${pattern.slice(start + 1)}`;
+    pattern = `${pattern.slice(0, dot.start)}\\.${pattern.slice(dot.start + 1)}`;
   }
   if (!isAnchored(ast.pattern.alternatives, 'start') || !isAnchored(ast.pattern.alternatives, 'end')) {
     const body = pattern.replace(/^\^/u, '').replace(/(?<!\\)\$$/u, '');

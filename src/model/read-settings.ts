@@ -1,7 +1,7 @@
 /** Turns option values and header values into the model's settings: origins classified, lists tokenised. */
 import type { Framework } from '../frameworks/define-framework.js';
 import type { Node, SourceCode } from './ast.js';
-import type { AllowedOrigin, CredentialsSetting, ListSetting, ListToken, Setting } from './cors-file.js';
+import type { AllowedOrigin, CredentialsSetting, ListSetting, ListToken, PossibleList, Setting } from './cors-file.js';
 import type { OriginChecks } from './origin-checks.js';
 import { type OriginFunction, readOriginFunction } from './origin-function.js';
 import { ORIGIN_HEADER, REQUEST_HEADERS_HEADER } from './request-headers.js';
@@ -136,31 +136,37 @@ export function readOriginHeader(value: Value, guarded: boolean): AllowedOrigin[
   return origins;
 }
 
-/** Tokenises a methods/headers list: an array of strings or a comma-separated string. */
+/** Tokenises a methods/headers list: an array of strings or a comma-separated string, per possible value. */
 export function readList(setting: Setting): ListSetting {
-  if (setting.state !== 'set') return { setting, state: setting.state, tokens: [], hasStar: false, node: null };
-  const tokens: ListToken[] = [];
+  if (setting.state !== 'set') return { setting, state: setting.state, tokens: [], lists: [], hasStar: false, node: null };
+  const lists: PossibleList[] = [];
   let reflect = false;
   let opaque = false;
   let other = false;
-  const addString = (text: string, node: Node): void => {
-    for (const part of text.split(',')) {
-      const name = part.trim();
-      if (name) tokens.push({ name, node });
-    }
-  };
+  const split = (text: string, node: Node): ListToken[] =>
+    text
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean)
+      .map((name) => ({ name, node }));
   for (const option of alternatives(setting.value)) {
     switch (option.kind) {
       case 'string':
-        addString(option.value, option.node);
+        lists.push({ tokens: split(option.value, option.node), complete: true, node: option.node });
         break;
-      case 'array':
+      case 'array': {
+        const list: PossibleList = { tokens: [], complete: true, node: option.node };
         for (const element of option.elements.flatMap((item) => alternatives(item))) {
-          if (element.kind === 'string') addString(element.value, element.node);
-          else if (element.kind === 'opaque' || element.kind === 'request-header') opaque = true;
-          else other = true;
+          if (element.kind === 'string') list.tokens.push(...split(element.value, element.node));
+          else {
+            list.complete = false;
+            if (element.kind === 'opaque' || element.kind === 'request-header') opaque = true;
+            else other = true;
+          }
         }
+        lists.push(list);
         break;
+      }
       case 'boolean':
         if (option.value) reflect = true;
         else other = true;
@@ -176,6 +182,7 @@ export function readList(setting: Setting): ListSetting {
         other = true;
     }
   }
-  const state = reflect ? 'reflect' : opaque ? 'opaque' : other ? 'other' : 'list';
-  return { setting, state, tokens, hasStar: tokens.some((token) => token.name === '*'), node: setting.node };
+  const tokens = lists.flatMap((list) => list.tokens);
+  const state = reflect ? 'reflect' : opaque ? 'opaque' : other || lists.some((list) => !list.complete) ? 'other' : 'list';
+  return { setting, state, tokens, lists, hasStar: tokens.some((token) => token.name === '*'), node: setting.node };
 }

@@ -193,7 +193,11 @@ export class ValueResolver {
     if (this.resolving.has(declarator)) return { kind: 'opaque', source: 'runtime', node: reference };
     this.resolving.add(declarator);
     try {
-      if (declarator.id.type === T.Identifier) return this.resolveIn(init, context, validated);
+      if (declarator.id.type === T.Identifier) {
+        const value = this.resolveIn(init, context, validated);
+        // Report reflection where the origin is used, not where it was read.
+        return value.kind === 'request-header' ? { ...value, node: reference } : value;
+      }
       if (declarator.id.type === T.ObjectPattern) return this.resolveDestructured(declarator.id, reference, init, context, validated);
       return { kind: 'opaque', source: 'runtime', node: reference };
     } finally {

@@ -5,7 +5,7 @@
 import { FRAMEWORKS } from '../frameworks/index.js';
 import type { Field, Framework } from '../frameworks/define-framework.js';
 import type { Node } from './ast.js';
-import type { AllowedOrigin, ChainEntry, CorsFile, CorsPolicy, HeaderWrite, ListSetting, MiddlewareChain, OptionEntry } from './cors-file.js';
+import type { AllowedOrigin, ChainEntry, CorsFile, CorsPolicy, HeaderWrite, ListSetting, MiddlewareChain, OptionEntry, PossibleList } from './cors-file.js';
 import { PARTIAL_MATCH_METHODS } from './origin-checks.js';
 import {
   type OriginLiteralProblem,
@@ -139,7 +139,7 @@ export function unsafeOriginPatterns(policy: CorsPolicy): UnsafePattern[] {
     if (!check.against) continue;
     if (check.form === 'receiver-method') {
       for (const option of alternatives(check.against)) if (option.kind === 'regex') inspect(option, false);
-    } else {
+    } else if (!check.deniesOnMatch) {
       // A regex tested in user code is stateful whatever the framework.
       inspect(check.against, true);
     }
@@ -175,9 +175,11 @@ export function implicitHeaders(policy: CorsPolicy, file: CorsFile, requireMaxAg
   const headerStar = allowedHeaders.tokens.find((token) => token.name === '*');
   if (headerStar) findings.push({ kind: 'wildcard-headers', node: headerStar.node });
   if (allowedHeaders.state === 'reflect' && allowedHeaders.node) findings.push({ kind: 'reflected-headers', node: allowedHeaders.node });
-  if (policy.credentials.on && allowedHeaders.state === 'list' && !headerStar) {
-    for (const header of CREDENTIALED_REQUEST_HEADERS) {
-      if (!hasToken(allowedHeaders, header)) findings.push({ kind: 'missing-credentials-header', node: allowedHeaders.node ?? policy.reportNode, header });
+  if (policy.credentials.on) {
+    for (const list of explicitLists(allowedHeaders)) {
+      for (const header of CREDENTIALED_REQUEST_HEADERS) {
+        if (!listHas(list, header)) findings.push({ kind: 'missing-credentials-header', node: list.node, header });
+      }
     }
   }
   for (const write of unexposedHeaders(policy, file)) {
@@ -206,8 +208,17 @@ export function unexposedHeaders(policy: CorsPolicy, file: CorsFile): HeaderWrit
 }
 
 export function hasToken(list: ListSetting, name: string): boolean {
+  return listHas(list, name);
+}
+
+function listHas(list: { tokens: readonly { name: string }[] }, name: string): boolean {
   const wanted = name.toLowerCase();
   return list.tokens.some((token) => token.name.toLowerCase() === wanted);
+}
+
+/** The possible values of a list setting that the file shows completely and that do not contain `*`. */
+function explicitLists(setting: ListSetting): PossibleList[] {
+  return setting.lists.filter((list) => list.complete && !list.tokens.some((token) => token.name === '*'));
 }
 
 /** Request headers fetch-based SSE clients send that must be allowed: `Last-Event-ID` on reconnect, `Cache-Control`. */
@@ -216,12 +227,9 @@ export const EVENT_STREAM_REQUEST_HEADERS = ['Last-Event-ID', 'Cache-Control'] a
 /** In a file that serves SSE: an explicit allowed-headers list without what fetch-based SSE clients send. */
 export function missingEventStreamHeaders(policy: CorsPolicy, file: CorsFile): { node: Node; header: string }[] {
   if (file.eventStreams.length === 0) return [];
-  const headers = policy.allowedHeaders;
-  if (headers.state !== 'list' || headers.hasStar) return [];
-  return EVENT_STREAM_REQUEST_HEADERS.filter((header) => !hasToken(headers, header)).map((header) => ({
-    node: headers.node ?? policy.reportNode,
-    header,
-  }));
+  return explicitLists(policy.allowedHeaders).flatMap((list) =>
+    EVENT_STREAM_REQUEST_HEADERS.filter((header) => !listHas(list, header)).map((header) => ({ node: list.node, header })),
+  );
 }
 
 export interface OrderFinding {
