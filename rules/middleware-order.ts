@@ -23,7 +23,6 @@ export default createRule<[], MessageId>({
         'NestJS applies the `cors` option of `NestFactory.create` when the app starts, after `{{earlier}}` registered on `{{app}}` (line {{line}}), so preflights are rejected (401/429) before CORS answers. Call `{{app}}.enableCors(…)` before `{{app}}.use(…)` instead.',
     },
     schema: [],
-    defaultOptions: [],
   },
   create(context) {
     return onCorsFile(context, ({ chains }, report) => {

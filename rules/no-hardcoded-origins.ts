@@ -18,7 +18,6 @@ export default createRule<[], MessageId>({
         '{{framework}} allows the development origin {{origin}} in code that also runs in production, where any page served from localhost on a user\'s machine can then call the API. Load origins from configuration and keep localhost to development.',
     },
     schema: [],
-    defaultOptions: [],
   },
   create(context) {
     return onCorsFile(context, ({ policies }, report) => {

@@ -57,7 +57,6 @@ export default createRule<[], MessageId>({
       useSerialisedOrigin: "Use '{{fixed}}'.",
     },
     schema: [],
-    defaultOptions: [],
   },
   create(context) {
     return onCorsFile(context, ({ policies }, report) => {

@@ -23,7 +23,6 @@ export default createRule<[], MessageId>({
       useEnvironmentAllowlist: 'Allow only the origins listed in the CORS_ORIGINS environment variable.',
     },
     schema: [],
-    defaultOptions: [],
   },
   create(context) {
     return onCorsFile(context, ({ policies }, report) => {

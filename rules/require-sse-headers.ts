@@ -21,7 +21,6 @@ export default createRule<[], MessageId>({
       addHeader: 'Add `{{header}}` to the allowed headers.',
     },
     schema: [],
-    defaultOptions: [],
   },
   create(context) {
     return onCorsFile(context, (file, report) => {

@@ -47,7 +47,6 @@ export default createRule<[], MessageId>({
       renameOption: 'Rename `{{key}}` to `{{suggestion}}`.',
     },
     schema: [],
-    defaultOptions: [],
   },
   create(context) {
     return onCorsFile(context, ({ policies }, report) => {

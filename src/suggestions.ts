@@ -26,11 +26,14 @@ function allowlistExpression(policy: CorsPolicy): string | null {
  */
 export function useEnvironmentAllowlist(policy: CorsPolicy): Fixer | null {
   const expression = allowlistExpression(policy);
-  if (!expression || policy.options.kind === 'opaque' || policy.options.kind === 'headers') return null;
-  const key = policy.framework.optionNames?.origin[0] ?? 'origin';
+  const key = policy.framework.optionNames?.origin[0];
+  if (!expression || !key || policy.options.kind === 'opaque' || policy.options.kind === 'headers') return null;
   if (policy.origin.state === 'set') {
     const node = policy.origin.node;
-    if (node.parent?.type !== T.Property || node.parent.value !== node) return null;
+    const property = node.parent;
+    if (property?.type !== T.Property || property.value !== node) return null;
+    // `origin(o, cb) { … }` and `{ origin }` become `origin: <list>`.
+    if (property.method || property.shorthand) return (fixer) => fixer.replaceText(property, `${key}: ${expression}`);
     return (fixer) => fixer.replaceText(node, expression);
   }
   if (policy.origin.state !== 'absent') return null;

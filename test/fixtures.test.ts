@@ -140,7 +140,7 @@ describe('fixture corpus', () => {
           .sort((a, b) => a.line - b.line)
           .map((item) => `  - missing    ${relative}:${item.line} ${item.ruleId}\n               | ${show(item.line)}`),
         ...unexpected
-          .map((list) => ({ first: list[0]!, messages: list.map((m) => m.message).join(' / ') }))
+          .flatMap((list) => (list[0] ? [{ first: list[0], messages: list.map((m) => m.message).join(' / ') }] : []))
           .sort((a, b) => a.first.line - b.first.line)
           .map(
             ({ first, messages }) =>

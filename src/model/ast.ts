@@ -157,7 +157,7 @@ export function alwaysExits(node: Node | null | undefined): boolean {
 }
 
 /** Walks every node under `root` in source order, calling `visit` on each; `false` from `visit` skips the children. */
-export function walk(root: Node, visitorKeys: TSESLint.SourceCode.VisitorKeys, visit: (node: Node) => boolean | void): void {
+export function walk(root: Node, visitorKeys: TSESLint.SourceCode.VisitorKeys, visit: (node: Node) => unknown): void {
   const stack: Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop() as Node;

@@ -5,7 +5,7 @@
  * named `cors` is never reached.
  */
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
-import { type Node, type SourceCode, type Variable, isGlobalReference, memberName, propertyKey, unwrap, valueParent, outermost } from './ast.js';
+import { type Node, type SourceCode, type Variable, memberName, outermost, propertyKey, resolveIdentifier, unwrap, valueParent } from './ast.js';
 
 export type ModuleUse =
   | { kind: 'call'; module: string; path: readonly string[]; node: TSESTree.CallExpression }
@@ -36,13 +36,27 @@ export function moduleSpecifier(node: Node, sourceCode: SourceCode): string | nu
     case T.CallExpression: {
       const callee = unwrap(node.callee);
       const argument = node.arguments[0] ? unwrap(node.arguments[0]) : null;
-      if (callee.type !== T.Identifier || callee.name !== 'require' || node.arguments.length !== 1) return null;
+      if (callee.type !== T.Identifier || node.arguments.length !== 1) return null;
       if (argument?.type !== T.Literal || typeof argument.value !== 'string') return null;
-      return isGlobalReference(sourceCode, callee) ? argument.value : null;
+      return isRequire(callee, sourceCode) ? argument.value : null;
     }
     default:
       return null;
   }
+}
+
+/** The global `require`, or a `const` made by `createRequire(import.meta.url)` in an ES module. */
+function isRequire(callee: TSESTree.Identifier, sourceCode: SourceCode): boolean {
+  const variable = resolveIdentifier(sourceCode, callee);
+  if (!variable || variable.defs.length === 0) return callee.name === 'require';
+  const definition = variable.defs[0];
+  if (definition?.type !== 'Variable') return false;
+  const init = (definition.node as TSESTree.VariableDeclarator).init;
+  const call = init ? unwrap(init) : null;
+  if (call?.type !== T.CallExpression) return false;
+  const factory = unwrap(call.callee);
+  const name = factory.type === T.Identifier ? factory.name : factory.type === T.MemberExpression ? memberName(factory) : null;
+  return name === 'createRequire';
 }
 
 /** Every use of the given module sources, following aliases. */

@@ -204,13 +204,26 @@ class Reader {
       if (!property) return [];
       value = property.value;
       valueNode = property.value.node;
-      if (value.kind === 'boolean') return value.value ? [this.policy(framework, call, property.node, { kind: 'none' })] : [];
     }
+    return alternatives(value).flatMap((option) => this.readOptionsValue(framework, call, option, option === value ? valueNode : option.node, location));
+  }
+
+  /** One possible value of the options: `cors(isProduction ? { origin: list } : { origin: '*' })` is two policies. */
+  private readOptionsValue(
+    framework: Framework,
+    call: Node,
+    value: Value,
+    valueNode: Node,
+    location: Extract<Registration, { kind: 'call' }>['options'] & object,
+  ): CorsPolicy[] {
     switch (value.kind) {
       case 'object':
         return [this.policy(framework, call, value.node, this.objectOptions(framework, value))];
       case 'nullish':
         return location.key ? [] : [this.policy(framework, call, call, { kind: 'none' })];
+      case 'boolean':
+        // `{ cors: true }` means CORS with no options; `false` means none.
+        return location.key && value.value ? [this.policy(framework, call, valueNode.parent ?? valueNode, { kind: 'none' })] : [];
       case 'function':
         return location.delegate ? this.delegatePolicies(framework, call, value.node) : [this.opaquePolicy(framework, call, valueNode, 'runtime')];
       case 'opaque':

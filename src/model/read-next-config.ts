@@ -70,7 +70,9 @@ function capturedHeaders(entry: ObjectValue): Map<string, { name: string; limite
     const type = ValueResolver.property(item, 'type')?.value;
     const key = ValueResolver.property(item, 'key')?.value;
     if (type?.kind !== 'string' || type.value !== 'header' || key?.kind !== 'string') continue;
-    captures.set(key.value.replace(/[^A-Za-z0-9_]/gu, ''), { name: key.value.toLowerCase(), limited: ValueResolver.property(item, 'value') !== null });
+    // Next.js lower-cases header keys and strips non-alphanumerics to name the parameter (`Origin` → `:origin`).
+    const name = key.value.toLowerCase();
+    captures.set(name.replace(/[^a-z0-9_]/gu, ''), { name, limited: ValueResolver.property(item, 'value') !== null });
   }
   return captures;
 }

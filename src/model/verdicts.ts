@@ -218,6 +218,8 @@ function listHas(list: { tokens: readonly { name: string }[] }, name: string): b
 
 /** The possible values of a list setting that the file shows completely and that do not contain `*`. */
 function explicitLists(setting: ListSetting): PossibleList[] {
+  // A value that echoes the request (`req.headers['access-control-request-headers'] ?? ''`) is no list.
+  if (setting.state === 'reflect') return [];
   return setting.lists.filter((list) => list.complete && !list.tokens.some((token) => token.name === '*'));
 }
 
