@@ -75,7 +75,7 @@ const EXPECTED_RECOMMENDED = ['cors/no-credentials-with-wildcard', 'cors/no-wild
 
 beforeAll(async () => {
   workspace = mkdtempSync(join(tmpdir(), 'eslint-plugin-cors-pack-'));
-  const packed = JSON.parse(await npm(ROOT, 'pack', '--json', '--pack-destination', workspace)) as { filename: string }[];
+  const packed = JSON.parse(await npm(ROOT, 'pack', '--json', '--ignore-scripts', '--pack-destination', workspace)) as { filename: string }[];
   tarball = join(workspace, packed[0]?.filename ?? '');
   await Promise.all(
     ESLINT_VERSIONS.map(async (version) => {

@@ -1,0 +1,10 @@
+/**
+ * Builds dist/ once before the suite: the package test packs it, the docs check loads it through package.json, and
+ * the code-mod's CLI tests run the built bin. Tests never build on their own (parallel builds would race).
+ */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+
+export default function setup(): void {
+  execFileSync('npm', ['run', '--silent', 'build'], { cwd: join(import.meta.dirname, '..'), stdio: 'inherit' });
+}
