@@ -80,8 +80,11 @@ export interface OriginSupport {
   functionMustBeSync?: boolean;
   /** The origin forms that work, in words, for messages. */
   forms: string;
-  /** What happens with an origin type the package does not support, in words, for messages. */
-  misuse?: Partial<Record<'boolean' | 'regex' | 'array', string>>;
+  /**
+   * What happens with an origin type the package does not support, in words, for messages. A `set` entry means a
+   * `Set` of origins is not supported (none of the packages accepts one; several treat it as `true`).
+   */
+  misuse?: Partial<Record<'boolean' | 'regex' | 'array' | 'set', string>>;
   /** `origin: '*'` with credentials on: sent literally (browsers refuse it) or turned into reflection (@koa/cors). */
   starWithCredentials: 'literal' | 'reflect';
 }
@@ -150,6 +153,7 @@ export const EXPRESS_CORS_BEHAVIOUR = {
     function: 'callback',
     starWithCredentials: 'literal',
     forms: 'a string, a RegExp, an array of them, or `(origin, callback) => callback(null, allowed)`',
+    misuse: { set: 'it treats any value it does not recognise as `true` and reflects every origin' },
   },
   credentials: 'strict-true',
   credentialsDefault: false,

@@ -24,7 +24,8 @@ export const honoCors = defineFramework({
     function: 'return-origin',
     starWithCredentials: 'literal',
     forms: 'a string, an array of strings, or `(origin, c) => string | null`',
-    misuse: { boolean: 'every request fails with a 500', regex: 'every request fails with a 500' },
+    misuse: {
+      set: 'every request fails with a 500 (it calls `.includes()` on the value)', boolean: 'every request fails with a 500', regex: 'every request fails with a 500' },
   },
   credentials: 'truthy',
   credentialsDefault: false,

@@ -25,6 +25,7 @@ export const koaCors = defineFramework({
     starWithCredentials: 'reflect',
     forms: 'a string or `(ctx) => string`',
     misuse: {
+      set: 'it sends `[object Set]` as the allowed origin, which never matches',
       boolean: 'it sends the text `true` as the allowed origin, which never matches',
       regex: 'it sends the pattern text as the allowed origin, which never matches',
       array: 'it sends one Access-Control-Allow-Origin header per entry, and browsers reject a response with several',

@@ -26,6 +26,7 @@ export const koa2Cors = defineFramework({
     starWithCredentials: 'literal',
     forms: 'a string or a synchronous `(ctx) => string`',
     misuse: {
+      set: 'it sends `[object Set]` as the allowed origin, which never matches',
       boolean: 'it sends the value as text, which never matches an origin',
       regex: 'it sends the pattern as text, which never matches an origin',
       array: 'it sends the list as text, which never matches an origin',

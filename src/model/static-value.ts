@@ -303,12 +303,20 @@ export class ValueResolver {
     const opaqueSpreads: Node[] = [];
     for (const property of node.properties) {
       if (property.type === T.SpreadElement) {
-        const spread = this.resolveIn(property.argument, context, false);
-        if (spread.kind === 'object') {
-          properties.push(...spread.properties);
-          opaqueSpreads.push(...spread.opaqueSpreads);
-        } else if (spread.kind !== 'nullish') {
-          opaqueSpreads.push(property);
+        // `...base`, and `...(ok && { … })` / `...(ok ? { … } : {})`: every object it may be contributes its keys.
+        const argument = unwrap(property.argument);
+        // In `...(ok && { … })` the left side only ever spreads a falsy value, which adds nothing.
+        const spreadValue =
+          argument.type === T.LogicalExpression && argument.operator === '&&'
+            ? this.resolveIn(argument.right, context, this.isOriginCheck(argument.left, context))
+            : this.resolveIn(argument, context, false);
+        for (const spread of alternatives(spreadValue)) {
+          if (spread.kind === 'object') {
+            properties.push(...spread.properties);
+            opaqueSpreads.push(...spread.opaqueSpreads);
+          } else if (!isEmptySpread(spread)) {
+            opaqueSpreads.push(property);
+          }
         }
         continue;
       }
@@ -402,6 +410,11 @@ export class ValueResolver {
     }
     return result;
   }
+}
+
+/** Spreading `null`, `undefined`, `false` or `''` adds nothing. */
+function isEmptySpread(value: Value): boolean {
+  return value.kind === 'nullish' || (value.kind === 'boolean' && !value.value) || (value.kind === 'string' && value.value === '');
 }
 
 function literalValue(node: TSESTree.Literal): Value {

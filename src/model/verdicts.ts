@@ -265,7 +265,7 @@ export type OptionFinding =
   | { kind: 'unknown-option'; node: Node; key: string; suggestion: string | null; entry: OptionEntry }
   | { kind: 'credentials-type'; node: Node; value: string; effect: 'on' | 'off' }
   | { kind: 'max-age-range'; node: Node; value: number }
-  | { kind: 'origin-type'; node: Node; type: 'boolean' | 'regex' | 'array' }
+  | { kind: 'origin-type'; node: Node; type: 'boolean' | 'regex' | 'array' | 'set' }
   | { kind: 'star-in-array'; node: Node }
   | { kind: 'list-type'; node: Node; field: 'methods' | 'allowedHeaders' | 'exposedHeaders'; key: string; effect: 'crash' | 'dropped' }
   | { kind: 'origin-function'; node: Node; problem: 'never-calls-back' | 'async' };
@@ -304,7 +304,8 @@ export function invalidOptions(policy: CorsPolicy): OptionFinding[] {
     for (const value of alternatives(origin.value)) {
       if (value.kind === 'boolean' && support.booleanTrue === 'unsupported') findings.push({ kind: 'origin-type', node: value.node, type: 'boolean' });
       if (value.kind === 'regex' && support.regex === 'unsupported') findings.push({ kind: 'origin-type', node: value.node, type: 'regex' });
-      if (value.kind === 'array' && support.array === 'unsupported') findings.push({ kind: 'origin-type', node: value.node, type: 'array' });
+      if (value.kind === 'array' && value.set && support.misuse?.set) findings.push({ kind: 'origin-type', node: value.node, type: 'set' });
+      else if (value.kind === 'array' && support.array === 'unsupported') findings.push({ kind: 'origin-type', node: value.node, type: 'array' });
       if (value.kind === 'array' && support.array === 'supported' && support.regex === 'unsupported') {
         for (const element of value.elements) if (element.kind === 'regex') findings.push({ kind: 'origin-type', node: element.node, type: 'regex' });
       }

@@ -224,6 +224,27 @@ export const EXPECTED_HEADERS = { 'Access-Control-Allow-Origin': 'https://app.ex
       },
     ],
     invalid: [
+      {
+        name: 'raw: an origin reflected inside a conditional spread guarded by the allowlist (Next.js middleware style)',
+        code: `const allowedOrigins = ['https://acme.com'];
+export function middleware(request) {
+  const origin = request.headers.get('origin') ?? '';
+  const isAllowedOrigin = allowedOrigins.includes(origin);
+  const headers = { ...(isAllowedOrigin && { 'Access-Control-Allow-Origin': origin }), 'Access-Control-Allow-Methods': 'GET' };
+  return Response.json({}, { headers });
+}`,
+        errors: [{ messageId: 'hardcodedOrigin', line: 1 }],
+      },
+      {
+        name: 'express: options chosen by a conditional are each a policy',
+        code: `import cors from 'cors';
+const isProduction = process.env.NODE_ENV === 'production';
+app.use(cors(isProduction ? { origin: 'https://app.example.com' } : { origin: 'http://localhost:5173' }));`,
+        errors: [
+          { messageId: 'hardcodedOrigin', line: 3 },
+          { messageId: 'hardcodedLocalhost', line: 3 },
+        ],
+      },
       // ---------------------------------------------------------------- express `cors`
       {
         name: 'express: literal origin string',

@@ -273,6 +273,23 @@ runBoth('valid-options', rule, {
       },
     ],
     invalid: [
+      {
+        name: 'express: a Set origin is treated as `true` and reflects every origin',
+        code: code`
+          import cors from 'cors';
+          app.use(cors({ origin: new Set(['https://app.example.com']) }));
+        `,
+        errors: [{ messageId: 'originType', line: 2 }],
+      },
+      {
+        name: 'hono: a Set origin makes every request fail',
+        code: code`
+          import { cors } from 'hono/cors';
+          const allowed = new Set(['https://app.example.com']);
+          app.use('*', cors({ origin: allowed }));
+        `,
+        errors: [{ messageId: 'originType', line: 2 }],
+      },
       // ── (a) unknown keys: express cors ────────────────────────────────────────────────────────────────────────
       {
         name: 'express: allowHeaders → allowedHeaders',
