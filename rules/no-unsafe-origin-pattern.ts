@@ -13,6 +13,7 @@ export type MessageId =
   | 'insecureScheme'
   | 'notSerialised'
   | 'uppercaseHost'
+  | 'schemelessHost'
   | 'useSaferRegex'
   | 'useSerialisedOrigin';
 
@@ -25,6 +26,7 @@ const MESSAGE_IDS = {
   'insecure-scheme': 'insecureScheme',
   'not-serialised': 'notSerialised',
   'uppercase-host': 'uppercaseHost',
+  'schemeless-host': 'schemelessHost',
 } as const satisfies Record<UnsafePattern['kind'], MessageId>;
 
 export default createRule<[], MessageId>({
@@ -53,6 +55,8 @@ export default createRule<[], MessageId>({
         '{{text}} has a path, trailing slash, query or fragment. Browsers send origins without them, so it never matches. Use `{{fixed}}`.',
       uppercaseHost:
         '{{text}} has upper-case letters in its host. Browsers send hosts in lower case, so it never matches. Use `{{fixed}}`.',
+      schemelessHost:
+        "{{framework}} matches '{{text}}' over any scheme, so http://{{text}} is allowed too, and anyone on the network path can serve pages as that origin. Write the full origin: 'https://{{text}}'.",
       useSaferRegex: 'Use {{fixed}}.',
       useSerialisedOrigin: "Use '{{fixed}}'.",
     },
@@ -68,7 +72,7 @@ export default createRule<[], MessageId>({
           report({
             node: finding.node,
             messageId: MESSAGE_IDS[finding.kind],
-            data: { text, method, fixed: suggestion?.data.fixed ?? serialisedOrigin(text) ?? '' },
+            data: { text, method, framework: policy.framework.label, fixed: suggestion?.data.fixed ?? serialisedOrigin(text) ?? '' },
             suggest: suggestion ? [suggestion] : [],
           });
         }

@@ -6,5 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 
 export default function setup(): void {
+  // For quick runs of tests that do not use dist/ (rule and model tests): SKIP_BUILD=1 npx vitest run test/rules
+  if (process.env.SKIP_BUILD === '1') return;
   execFileSync('npm', ['run', '--silent', 'build'], { cwd: join(import.meta.dirname, '..'), stdio: 'inherit' });
 }

@@ -72,6 +72,8 @@ export interface OriginSupport {
   regex: 'stateful' | 'reset' | 'unsupported';
   /** `origin: [...]`. */
   array: 'supported' | 'unsupported';
+  /** A string without a scheme (`'app.example.com'`) matches that host over any scheme, `http://` included (Elysia). */
+  schemelessHostMatchesAnyScheme?: boolean;
   /** `'*'` as an array element: matches no origin (`nothing`) or turns the whole option into `*` (`any`). */
   starInArray: 'nothing' | 'any';
   /** Origin functions. */
@@ -110,6 +112,13 @@ export interface Framework {
   lists: Readonly<Record<'methods' | 'allowedHeaders' | 'exposedHeaders', ListShape>>;
   /** Methods sent when the option is absent. `reflect`: the requested method is echoed. */
   defaultMethods: readonly string[] | 'reflect';
+  /**
+   * What an empty allowed-headers value means: `reflect` (treated like an absent option: the requested headers are
+   * echoed) or `none` (an empty header is sent, allowing no non-safelisted header).
+   */
+  emptyAllowedHeaders: { array: 'reflect' | 'none'; string: 'reflect' | 'none' };
+  /** Apps created with one of these adapters follow another entry (NestJS on fastify hands options to @fastify/cors). */
+  adapters?: readonly { module: ModulePattern; export: ExportPath; framework: Framework }[];
   /** Which earlier registrations on the same app stop this CORS middleware from answering. */
   order: {
     /** Auth and rate-limit middleware registered earlier reject preflights. */
@@ -159,4 +168,6 @@ export const EXPRESS_CORS_BEHAVIOUR = {
   credentialsDefault: false,
   lists: { methods: 'string-or-array', allowedHeaders: 'string-or-array', exposedHeaders: 'string-or-array' },
   defaultMethods: ['GET', 'HEAD', 'PUT', 'PATCH', 'POST', 'DELETE'],
+  // `allowedHeaders: []` sends no header; `''` is falsy and falls back to echoing the requested headers.
+  emptyAllowedHeaders: { array: 'none', string: 'reflect' },
 } as const satisfies Partial<Framework>;

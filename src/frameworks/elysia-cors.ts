@@ -23,6 +23,8 @@ export const elysiaCors = defineFramework({
     booleanTrue: 'reflect',
     regex: 'stateful',
     array: 'supported',
+    // `'app.example.com'` lets in https://app.example.com and http://app.example.com alike.
+    schemelessHostMatchesAnyScheme: true,
     starInArray: 'any',
     function: 'predicate',
     starWithCredentials: 'literal',
@@ -32,6 +34,7 @@ export const elysiaCors = defineFramework({
   credentialsDefault: true,
   lists: { methods: 'string-or-array', allowedHeaders: 'string-or-array', exposedHeaders: 'string-or-array' },
   defaultMethods: 'reflect',
+  emptyAllowedHeaders: { array: 'none', string: 'none' },
   order: { afterAuth: true, afterRoutes: true, afterInit: false },
   docs: 'https://elysiajs.com/plugins/cors',
 });

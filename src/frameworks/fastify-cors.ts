@@ -47,6 +47,7 @@ export const fastifyCors = defineFramework({
   lists: { methods: 'string-or-array', allowedHeaders: 'string-or-array', exposedHeaders: 'string-or-array' },
   // No PUT, PATCH or DELETE: cross-origin writes fail their preflight until `methods` is set.
   defaultMethods: ['GET', 'HEAD', 'POST'],
+  emptyAllowedHeaders: { array: 'none', string: 'none' },
   order: { afterAuth: true, afterRoutes: false, afterInit: false },
   docs: 'https://github.com/fastify/fastify-cors#options',
 });

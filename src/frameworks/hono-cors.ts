@@ -35,6 +35,7 @@ export const honoCors = defineFramework({
     exposedHeaders: 'array-only-string-crashes',
   },
   defaultMethods: ['GET', 'HEAD', 'PUT', 'POST', 'DELETE', 'PATCH', 'QUERY'],
+  emptyAllowedHeaders: { array: 'reflect', string: 'reflect' },
   order: { afterAuth: true, afterRoutes: true, afterInit: false },
   docs: 'https://hono.dev/docs/middleware/builtin/cors',
 });

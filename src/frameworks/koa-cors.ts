@@ -35,6 +35,7 @@ export const koaCors = defineFramework({
   credentialsDefault: false,
   lists: { methods: 'string-or-array', allowedHeaders: 'string-or-array', exposedHeaders: 'string-or-array' },
   defaultMethods: ['GET', 'HEAD', 'PUT', 'POST', 'DELETE', 'PATCH'],
+  emptyAllowedHeaders: { array: 'reflect', string: 'reflect' },
   order: { afterAuth: true, afterRoutes: true, afterInit: false },
   docs: 'https://github.com/koajs/cors#corsoptions',
 });

@@ -40,6 +40,7 @@ export const koa2Cors = defineFramework({
     exposedHeaders: 'array-only-string-crashes',
   },
   defaultMethods: ['GET', 'PUT', 'POST', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'],
+  emptyAllowedHeaders: { array: 'none', string: 'reflect' },
   order: { afterAuth: true, afterRoutes: true, afterInit: false },
   docs: 'https://github.com/zadzbw/koa2-cors#options',
 });

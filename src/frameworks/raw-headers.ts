@@ -38,6 +38,7 @@ export const rawHeaders = defineFramework({
   credentialsDefault: false,
   lists: { methods: 'string-or-array', allowedHeaders: 'string-or-array', exposedHeaders: 'string-or-array' },
   defaultMethods: [],
+  emptyAllowedHeaders: { array: 'none', string: 'none' },
   order: { afterAuth: false, afterRoutes: false, afterInit: false },
   docs: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Guides/CORS',
 });

@@ -36,6 +36,8 @@ export interface CorsPolicy {
   allowedHeaders: ListSetting;
   exposedHeaders: ListSetting;
   maxAge: Setting;
+  /** An options delegate that builds these options on every request (values created inside it are fresh each time). */
+  builtPerRequest: Node | null;
 }
 
 export type PolicyOptions =

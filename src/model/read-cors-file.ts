@@ -6,7 +6,7 @@ import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import { FRAMEWORKS, NEXT_CONFIG_FILE } from '../frameworks/index.js';
 import type { Framework, Registration } from '../frameworks/define-framework.js';
 import { EVENT_STREAM_HELPERS, EVENT_STREAM_MEDIA_TYPE } from '../frameworks/event-streams.js';
-import { type FunctionNode, type Node, type SourceCode, isFunction, propertyKey, unwrap, walk } from './ast.js';
+import { type FunctionNode, type Node, type SourceCode, isFunction, methodReceiver, propertyKey, resolveIdentifier, unwrap, walk } from './ast.js';
 import type { AllowedOrigin, CorsFile, CorsPolicy, HeaderWrite, OptionEntry, PolicyOptions, Setting } from './cors-file.js';
 import { readChains } from './middleware-chain.js';
 import { type ModuleSource, type ModuleUse, findModuleUses, isExport, matchesModule, moduleSpecifier } from './module-uses.js';
@@ -139,9 +139,10 @@ class Reader {
           .filter((use) => use.kind === registration.kind && matchesModule(use.module, registration.module) && isExport(use.path, registration.export))
           .flatMap((use) => {
             const call = use.node as TSESTree.CallExpression | TSESTree.NewExpression;
+            const effective = this.adapted(framework, call.arguments, uses);
             return registration.options
-              ? this.readOptionsAt(framework, call, call.arguments, registration.options)
-              : [this.policy(framework, call, call, { kind: 'none' })];
+              ? this.readOptionsAt(effective, call, call.arguments, registration.options)
+              : [this.policy(effective, call, call, { kind: 'none' })];
           });
       case 'plugin':
         return uses
@@ -158,7 +159,7 @@ class Reader {
         if (!scan.sources.some((source) => matchesModule(source.module, registration.whenImporting))) return [];
         return scan.calls
           .filter((call): call is TSESTree.CallExpression => call.type === T.CallExpression && calleeMethod(call) === registration.method)
-          .flatMap((call) => this.readOptionsAt(framework, call, call.arguments, registration.options));
+          .flatMap((call) => this.readOptionsAt(this.adapted(framework, this.creationArguments(call), uses), call, call.arguments, registration.options));
       }
       case 'typed-options':
         return uses
@@ -181,6 +182,38 @@ class Reader {
       default:
         return [];
     }
+  }
+
+  /** The entry that applies when the app was created with one of the framework's adapters (`new FastifyAdapter()`). */
+  private adapted(framework: Framework, creationArguments: readonly Node[], uses: readonly ModuleUse[]): Framework {
+    if (!framework.adapters?.length) return framework;
+    for (const raw of creationArguments) {
+      let argument = unwrap(raw);
+      if (argument.type === T.Identifier) {
+        const definition = resolveIdentifier(this.sourceCode, argument)?.defs[0];
+        const init = definition?.type === 'Variable' ? (definition.node as TSESTree.VariableDeclarator).init : null;
+        if (init) argument = unwrap(init);
+      }
+      for (const adapter of framework.adapters) {
+        const created = uses.some(
+          (use) => use.kind === 'new' && use.node === argument && matchesModule(use.module, adapter.module) && isExport(use.path, adapter.export),
+        );
+        if (created) return adapter.framework;
+      }
+    }
+    return framework;
+  }
+
+  /** The arguments of the call that created the receiver of `app.enableCors()` (`await NestFactory.create(…)`). */
+  private creationArguments(call: TSESTree.CallExpression): readonly Node[] {
+    const receiver = methodReceiver(call);
+    if (receiver?.type !== T.Identifier) return [];
+    const definition = resolveIdentifier(this.sourceCode, receiver)?.defs[0];
+    if (definition?.type !== 'Variable') return [];
+    let init: Node | null | undefined = (definition.node as TSESTree.VariableDeclarator).init;
+    if (init && unwrap(init).type === T.AwaitExpression) init = (unwrap(init) as TSESTree.AwaitExpression).argument;
+    init = init ? unwrap(init) : null;
+    return init?.type === T.CallExpression ? init.arguments : [];
   }
 
   /** Reads the options of a registration at `location`; may yield several policies (an options delegate). */
@@ -251,7 +284,7 @@ class Reader {
       const guards = this.checks.guardsOf(answer, delegate, {});
       if (value.kind === 'object') {
         const policy = this.policy(framework, call, value.node, this.objectOptions(framework, value), guards);
-        policies.push(policy);
+        policies.push({ ...policy, builtPerRequest: delegate });
       } else if (value.kind === 'opaque') {
         policies.push(this.opaquePolicy(framework, call, optionsNode, value.source));
       }
@@ -300,9 +333,10 @@ class Reader {
       originChecks: [...reading.originFunctions.flatMap((fn: OriginFunction) => fn.checks), ...this.checks.checksIn(guards, {})],
       credentials,
       methods: readList(setting('methods')),
-      allowedHeaders: readList(setting('allowedHeaders')),
+      allowedHeaders: readList(setting('allowedHeaders'), framework.emptyAllowedHeaders),
       exposedHeaders: readList(setting('exposedHeaders')),
       maxAge: setting('maxAge'),
+      builtPerRequest: null,
     };
   }
 
@@ -352,9 +386,10 @@ class Reader {
           node: credentialsSetting.state === 'set' ? credentialsSetting.node : null,
         },
         methods: readList(setting('methods')),
-        allowedHeaders: readList(setting('allowedHeaders')),
+        allowedHeaders: readList(setting('allowedHeaders'), framework.emptyAllowedHeaders),
         exposedHeaders: readList(setting('exposedHeaders')),
         maxAge: setting('maxAge'),
+        builtPerRequest: null,
       });
     }
     return policies;

@@ -137,7 +137,7 @@ export function readOriginHeader(value: Value, guarded: boolean): AllowedOrigin[
 }
 
 /** Tokenises a methods/headers list: an array of strings or a comma-separated string, per possible value. */
-export function readList(setting: Setting): ListSetting {
+export function readList(setting: Setting, empty: Framework['emptyAllowedHeaders'] = { array: 'none', string: 'none' }): ListSetting {
   if (setting.state !== 'set') return { setting, state: setting.state, tokens: [], lists: [], hasStar: false, node: null };
   const lists: PossibleList[] = [];
   let reflect = false;
@@ -152,9 +152,14 @@ export function readList(setting: Setting): ListSetting {
   for (const option of alternatives(setting.value)) {
     switch (option.kind) {
       case 'string':
-        lists.push({ tokens: split(option.value, option.node), complete: true, node: option.node });
+        if (option.value.trim() === '' && empty.string === 'reflect') reflect = true;
+        else lists.push({ tokens: split(option.value, option.node), complete: true, node: option.node });
         break;
       case 'array': {
+        if (option.elements.length === 0 && empty.array === 'reflect') {
+          reflect = true;
+          break;
+        }
         const list: PossibleList = { tokens: [], complete: true, node: option.node };
         for (const element of option.elements.flatMap((item) => alternatives(item))) {
           if (element.kind === 'string') list.tokens.push(...split(element.value, element.node));

@@ -4,7 +4,7 @@
  */
 import { FRAMEWORKS } from '../frameworks/index.js';
 import type { Field, Framework } from '../frameworks/define-framework.js';
-import type { Node } from './ast.js';
+import { type Node, contains } from './ast.js';
 import type { AllowedOrigin, ChainEntry, CorsFile, CorsPolicy, HeaderWrite, ListSetting, MiddlewareChain, OptionEntry, PossibleList } from './cors-file.js';
 import { PARTIAL_MATCH_METHODS } from './origin-checks.js';
 import {
@@ -104,6 +104,8 @@ export type UnsafePattern =
   | { kind: RegexProblem; node: Node; text: string }
   | { kind: 'partial-match'; node: Node; method: string }
   | { kind: 'null-origin'; node: Node }
+  /** A host without a scheme, which the framework matches over `http://` too. */
+  | { kind: 'schemeless-host'; node: Node; text: string }
   | { kind: OriginLiteralProblem; node: Node; text: string };
 
 /** Origin checks and values that can be fooled or never match (rule `no-unsafe-origin-pattern`). */
@@ -131,7 +133,16 @@ export function unsafeOriginPatterns(policy: CorsPolicy): UnsafePattern[] {
     }
   };
   const statefulOption = policy.framework.origin.regex === 'stateful';
-  for (const origin of policy.allowedOrigins) if (origin.value && origin.kind === 'listed') inspect(origin.value, statefulOption);
+  const perRequest = policy.builtPerRequest;
+  for (const origin of policy.allowedOrigins) {
+    if (!origin.value || origin.kind !== 'listed') continue;
+    // A regex written inside an options delegate is created anew for every request: its state never carries over.
+    inspect(origin.value, statefulOption && !(perRequest && contains(perRequest, origin.value.node)));
+    const text = origin.value.kind === 'string' ? origin.value.value : null;
+    if (text && policy.framework.origin.schemelessHostMatchesAnyScheme && isSchemelessHost(text)) {
+      push({ kind: 'schemeless-host', node: origin.value.node, text });
+    }
+  }
   for (const check of policy.originChecks) {
     if (check.form === 'receiver-method' && check.method && PARTIAL_MATCH_METHODS.has(check.method)) {
       push({ kind: 'partial-match', node: check.node, method: check.method });
@@ -145,6 +156,11 @@ export function unsafeOriginPatterns(policy: CorsPolicy): UnsafePattern[] {
     }
   }
   return findings;
+}
+
+/** `app.example.com`: a host written without a scheme. */
+function isSchemelessHost(text: string): boolean {
+  return /^[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d+)?$/iu.test(text);
 }
 
 export type ExplicitHeadersFinding =
@@ -321,7 +337,8 @@ export function invalidOptions(policy: CorsPolicy): OptionFinding[] {
     const setting = policy[field].setting;
     if (shape === 'string-or-array' || setting.state !== 'set') continue;
     for (const value of alternatives(setting.value)) {
-      if (value.kind === 'string') {
+      // An empty string is skipped by every package; only a real list written as a string breaks.
+      if (value.kind === 'string' && value.value.trim() !== '') {
         const key = policy.options.entries.find((entry) => entry.field === field)?.key ?? field;
         findings.push({ kind: 'list-type', node: value.node, field, key, effect: shape === 'array-only-string-dropped' ? 'dropped' : 'crash' });
       }

@@ -11,6 +11,18 @@ function code(strings: TemplateStringsArray, ...values: unknown[]): string {
 runBoth('middleware-order', rule, {
   both: {
     valid: [
+      {
+        name: 'nest (fastify adapter): the CORS hook runs before app.use middleware, so order does not matter',
+        code: code`
+          import { NestFactory } from '@nestjs/core';
+          import { FastifyAdapter } from '@nestjs/platform-fastify';
+          async function bootstrap() {
+            const app = await NestFactory.create(AppModule, new FastifyAdapter());
+            app.use(authMiddleware);
+            app.enableCors({ origin: process.env.CORS_ORIGINS });
+          }
+        `,
+      },
       // ── express cors ──────────────────────────────────────────────────────────────────────────────────────────
       {
         name: 'express: CORS first, then auth, limits and routes',

@@ -11,6 +11,13 @@ function code(strings: TemplateStringsArray, ...values: unknown[]): string {
 runBoth('no-unsafe-origin-pattern', rule, {
   both: {
     valid: [
+      {
+        name: 'express delegate: a /g regex built inside the delegate is fresh on every request',
+        code: code`
+          import cors from 'cors';
+          app.use(cors((req, callback) => callback(null, { origin: /^https:\/\/app\.example\.com$/g })));
+        `,
+      },
       // ── regexes that are safe, or not this rule's business ────────────────────────────────────────────────────
       {
         name: 'express: anchored regex with escaped dots',
@@ -247,6 +254,14 @@ runBoth('no-unsafe-origin-pattern', rule, {
       },
     ],
     invalid: [
+      {
+        name: 'elysia: a host without a scheme also matches http://',
+        code: code`
+          import { cors } from '@elysiajs/cors';
+          app.use(cors({ origin: 'app.example.com' }));
+        `,
+        errors: [{ messageId: 'schemelessHost', line: 2 }],
+      },
       // ── (a) unanchored regexes ────────────────────────────────────────────────────────────────────────────────
       {
         name: 'express: regex without $ (a)',

@@ -562,6 +562,15 @@ export default nextConfig;`,
       },
     ],
     invalid: [
+      {
+        name: "nest (fastify adapter): '*' in an origin list turns it into *",
+        code: `import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+const app = await NestFactory.create(AppModule, new FastifyAdapter(), { cors: { origin: ['https://app.example.com', '*'] } });`,
+        errors: [{ messageId: 'anyOrigin', line: 3, suggestions: allowlist(`import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+const app = await NestFactory.create(AppModule, new FastifyAdapter(), { cors: { origin: ${ENV_LIST} } });`) }],
+      },
       // ---------------------------------------------------------------- express `cors`
       {
         name: 'express: cors() with no options sends *',

@@ -13,6 +13,13 @@ const STRICT = [{ requireMaxAge: true }] as [{ requireMaxAge: boolean }];
 runBoth('require-explicit-headers', rule, {
   both: {
     valid: [
+      {
+        name: 'express: allowedHeaders [] sends no Allow-Headers (explicitly none)',
+        code: code`
+          import cors from 'cors';
+          app.use(cors({ origin: process.env.ORIGIN, methods: ['GET'], allowedHeaders: [] }));
+        `,
+      },
       // ── express cors ──────────────────────────────────────────────────────────────────────────────────────────
       {
         name: 'express: explicit methods and allowedHeaders arrays',
@@ -531,6 +538,33 @@ runBoth('require-explicit-headers', rule, {
       },
     ],
     invalid: [
+      {
+        name: 'hono: allowHeaders [] is the default and echoes the requested headers',
+        code: code`
+          import { cors } from 'hono/cors';
+          app.use('*', cors({ origin: process.env.ORIGIN, allowMethods: ['GET'], allowHeaders: [] }));
+        `,
+        errors: [{ messageId: 'reflectedHeaders', line: 2 }],
+      },
+      {
+        name: "express: allowedHeaders '' is falsy and echoes the requested headers",
+        code: code`
+          import cors from 'cors';
+          app.use(cors({ origin: process.env.ORIGIN, methods: ['GET'], allowedHeaders: '' }));
+        `,
+        errors: [{ messageId: 'reflectedHeaders', line: 2 }],
+      },
+      {
+        name: 'nest (fastify adapter): enableCors() defaults to GET, HEAD, POST',
+        code: code`
+          import { NestFactory } from '@nestjs/core';
+          import { FastifyAdapter } from '@nestjs/platform-fastify';
+          const adapter = new FastifyAdapter();
+          const app = await NestFactory.create(AppModule, adapter);
+          app.enableCors({ origin: process.env.ORIGIN, allowedHeaders: ['Content-Type'] });
+        `,
+        errors: [{ messageId: 'defaultMethods', line: 5, data: { framework: 'NestJS enableCors (fastify adapter)', defaults: 'GET, HEAD, POST', key: '`methods`' } }],
+      },
       // ── express cors ──────────────────────────────────────────────────────────────────────────────────────────
       {
         name: 'express: cors() with no options (a)(b) on the call',
