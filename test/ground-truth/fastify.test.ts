@@ -1,0 +1,4 @@
+/** Ground truth: the CORS policy model against the real fastify library, on seeded generated configurations. */
+import { defineGroundTruth } from './harness/suite.js';
+
+defineGroundTruth('fastify');

@@ -1,0 +1,4 @@
+/** Ground truth: the CORS policy model against the real koa2 library, on seeded generated configurations. */
+import { defineGroundTruth } from './harness/suite.js';
+
+defineGroundTruth('koa2');
