@@ -1,4 +1,4 @@
-/** Disagreement tables for people, and `last-run.json` for the README. */
+/** Disagreement tables for people, and `test-results/ground-truth.json` with the numbers docs/ground-truth.md quotes. */
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync, renameSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -8,7 +8,8 @@ import type { Disagreement } from './compare.js';
 import type { DisagreementClass, FrameworkRun } from './run.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const LAST_RUN_FILE = path.resolve(here, '..', 'last-run.json');
+// Written outside the source tree, so that running the tests never dirties the repository.
+export const LAST_RUN_FILE = path.resolve(here, '..', '..', '..', 'test-results', 'ground-truth.json');
 const LOCK_DIR = `${LAST_RUN_FILE}.lock`;
 
 /** The packages each target runs, for the record. */
@@ -132,7 +133,7 @@ interface LastRun {
   frameworks: Record<string, unknown>;
 }
 
-/** Merges this framework's numbers into `last-run.json` (test files run in parallel workers). */
+/** Merges this framework's numbers into the run record (test files run in parallel workers). */
 export function recordRun(run: FrameworkRun): void {
   const invalid = run.results.filter((result) => result.invalid).length;
   const entry = {
@@ -161,6 +162,7 @@ export function recordRun(run: FrameworkRun): void {
     documentedExceptions: run.exceptionsUsed,
     durationMs: run.durationMs,
   };
+  mkdirSync(path.dirname(LAST_RUN_FILE), { recursive: true });
   withLock(() => {
     let current: LastRun = { description: '', updatedAt: '', node: '', frameworks: {} };
     try {

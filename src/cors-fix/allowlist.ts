@@ -1,0 +1,101 @@
+/**
+ * How rewritten code refers to the allowlist: the config module's exports, the `origin` value each framework accepts
+ * (from its entry's origin support, never its name), and how a raw header middleware reads the request origin.
+ */
+import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import type { OriginSupport } from '../frameworks/define-framework.js';
+import { type FunctionNode, type Node, isFunction, methodReceiver, unwrap, walk } from '../model/ast.js';
+import type { HeaderWrite, SourceCode } from '../model/index.js';
+import { ORIGIN_HEADER, requestHeaderRead } from '../model/request-headers.js';
+import { alternatives } from '../model/index.js';
+import { type TextStyle, quoted } from './text-style.js';
+
+/** The config module's exports. */
+export type ConfigExport = 'corsOrigins' | 'isAllowedOrigin';
+
+/** The local names a file uses for the config module's exports (aliased when the file already uses a name). */
+export type AllowlistNames = Record<ConfigExport, string>;
+
+/** Every export of the config module, in the order imports list them. */
+export const CONFIG_EXPORTS: readonly ConfigExport[] = ['corsOrigins', 'isAllowedOrigin'];
+
+/** An `origin` option value that allows exactly the allowlist, in a form the framework accepts. */
+export interface OriginValue {
+  text: string;
+  uses: ConfigExport[];
+}
+
+/**
+ * The allowlist as an `origin` value: the array where the framework takes arrays (with `extra` entries such as kept
+ * regexes), otherwise a function in the framework's function style. Null when the framework takes neither.
+ */
+export function originValue(support: OriginSupport, names: AllowlistNames, style: TextStyle, extra: readonly string[] = []): OriginValue | null {
+  const origins = names.corsOrigins;
+  if (support.array === 'supported') {
+    return { text: extra.length > 0 ? `[...${origins}, ${extra.join(', ')}]` : origins, uses: ['corsOrigins'] };
+  }
+  const q = (value: string): string => quoted(value, style);
+  switch (support.function) {
+    case 'return-from-context':
+      // koa: `(ctx) => string`; a falsy answer skips the CORS headers.
+      return { text: `(ctx) => (${origins}.includes(ctx.get(${q('Origin')})) ? ctx.get(${q('Origin')}) : ${q('')})`, uses: ['corsOrigins'] };
+    case 'return-origin':
+      return { text: `(origin) => (${origins}.includes(origin) ? origin : null)`, uses: ['corsOrigins'] };
+    case 'predicate':
+      return { text: `(request) => ${origins}.includes(request.headers.get(${q('Origin')}) ?? ${q('')})`, uses: ['corsOrigins'] };
+    case 'callback':
+    case 'callback-or-return':
+      return { text: `(origin, callback) => callback(null, ${names.isAllowedOrigin}(origin))`, uses: ['isAllowedOrigin'] };
+    default:
+      return null;
+  }
+}
+
+/**
+ * The expression that reads the request origin where `write` happens: the value itself when it echoes the origin,
+ * another read of it in the same function, or the standard read for the handler's parameters (`req.headers.origin`
+ * for `(req, res) =>` handlers that write on `res`; `ctx.get('Origin')` for `ctx.set`; `c.req.header('Origin')` for
+ * `c.header`). Null when none of these applies.
+ */
+export function requestOriginExpression(write: HeaderWrite, sourceCode: SourceCode, style: TextStyle): string | null {
+  const text = (node: Node): string => sourceCode.text.slice(node.range[0], node.range[1]);
+  for (const value of alternatives(write.value)) {
+    if (value.kind === 'request-header' && value.name === ORIGIN_HEADER && isStableRead(value.node)) return text(value.node);
+  }
+  const group = write.group;
+  if (!isFunction(group)) return null;
+  const read = firstOriginRead(group, sourceCode);
+  if (read) return text(read);
+  const call = write.node;
+  if (call.type !== T.CallExpression) return null;
+  const receiver = methodReceiver(call);
+  const [first, second] = group.params;
+  if (receiver?.type !== T.Identifier || first?.type !== T.Identifier) return null;
+  const callee = unwrap(call.callee) as TSESTree.MemberExpression;
+  const method = callee.property.type === T.Identifier ? callee.property.name : '';
+  if (second?.type === T.Identifier && receiver.name === second.name) return `${first.name}.headers.origin`;
+  if (receiver.name === first.name && (method === 'set' || method === 'append')) return `${first.name}.get(${quoted('Origin', style)})`;
+  if (receiver.name === first.name && method === 'header') return `${first.name}.req.header(${quoted('Origin', style)})`;
+  return null;
+}
+
+/** A read of the origin that can be repeated: `req.headers.origin`, `ctx.get('Origin')`, a variable. */
+function isStableRead(node: Node): boolean {
+  const value = unwrap(node);
+  return value.type === T.Identifier || value.type === T.MemberExpression || value.type === T.CallExpression;
+}
+
+/** The first read of the request origin in `fn`'s own body (not in nested functions). */
+function firstOriginRead(fn: FunctionNode, sourceCode: SourceCode): Node | null {
+  let found: Node | null = null;
+  walk(fn.body, sourceCode.visitorKeys, (node) => {
+    if (found) return false;
+    if (isFunction(node)) return false;
+    if (requestHeaderRead(node) === ORIGIN_HEADER) {
+      found = node;
+      return false;
+    }
+    return true;
+  });
+  return found;
+}

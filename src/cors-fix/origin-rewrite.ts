@@ -1,0 +1,171 @@
+/**
+ * Origin rewrites that keep the code's shape: a string array of origins becomes the allowlist, a comparison with an
+ * origin or a substring check becomes `isAllowedOrigin(origin)`, a loose regex is anchored and escaped in place.
+ */
+import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import type { Node } from '../model/ast.js';
+import { type CorsPolicy, type Value, alternatives, hardcodedOrigins } from '../model/index.js';
+import type { OriginCheck } from '../model/origin-checks.js';
+import { saferRegex, serialisedOrigin } from '../model/origin-patterns.js';
+import { type PolicyFinding, isUnplanned, resolveFinding } from './findings.js';
+import { replaceNode } from './node-edits.js';
+import { type PlanContext, PolicyEdits } from './plan-types.js';
+import type { TextEdit } from './text-edits.js';
+import { quoted } from './text-style.js';
+
+/** The hard-coded origins of a policy in serialised form, for `.env.example`. */
+export function retiredOrigins(policy: CorsPolicy): string[] {
+  const origins: string[] = [];
+  for (const origin of hardcodedOrigins(policy)) {
+    const serialised = origin.kind === 'string' ? serialisedOrigin(origin.text) : null;
+    if (serialised && !origins.includes(serialised)) origins.push(serialised);
+  }
+  return origins;
+}
+
+/**
+ * Swaps hard-coded origins for the allowlist where they are written: arrays made only of strings, and comparisons
+ * of the request origin (`===`, `startsWith`, `endsWith`, …). Null when some hard-coded origin sits elsewhere (a lone
+ * string option, a fallback), which needs the whole origin replaced.
+ */
+export function rewriteOriginsInPlace(policy: CorsPolicy, findings: readonly PolicyFinding[], context: PlanContext): PolicyEdits | null {
+  const arrays = new Set<TSESTree.ArrayExpression>();
+  const checks = new Set<OriginCheck>();
+  const handled: { finding: PolicyFinding; detail: string; action: 'fixed' | 'review' }[] = [];
+  for (const finding of findings) {
+    if (!isUnplanned(finding)) continue;
+    if (finding.ruleId === 'cors/no-hardcoded-origins' && finding.kind === 'string') {
+      const literal = finding.node;
+      const parent = literal.parent;
+      if (parent?.type === T.ArrayExpression && parent.elements.every((element) => element !== null && isStringLiteral(element))) {
+        arrays.add(parent);
+        handled.push({ finding, action: 'fixed', detail: `The list now is ${context.names.corsOrigins}, read from ${context.envVar}; the origin went to .env.example.` });
+        continue;
+      }
+      const check = policy.originChecks.find((candidate) => (candidate.form === 'equality' || candidate.form === 'receiver-method') && candidate.against && holds(candidate.against, literal));
+      if (!check) return null;
+      checks.add(check);
+      handled.push({ finding, action: 'fixed', detail: `The comparison now asks ${context.names.isAllowedOrigin}() (the ${context.envVar} allowlist); the origin went to .env.example.` });
+    } else if (finding.kind === 'partial-match') {
+      const check = policy.originChecks.find((candidate) => candidate.node === finding.node);
+      if (!check) continue;
+      checks.add(check);
+      handled.push({
+        finding,
+        action: 'review',
+        detail: `Replaced by ${context.names.isAllowedOrigin}(): list every origin the check used to accept (each subdomain) in ${context.envVar}.`,
+      });
+    }
+  }
+  if (arrays.size === 0 && checks.size === 0) return null;
+  const plan = new PolicyEdits();
+  for (const array of arrays) plan.add(replaceNode(array, context.names.corsOrigins));
+  if (arrays.size > 0) plan.use('corsOrigins');
+  if (checks.size > 0) {
+    plan.add(...checkEdits(checks, context));
+    plan.use('isAllowedOrigin');
+  }
+  for (const { finding, action, detail } of handled) resolveFinding(finding, action, detail);
+  plan.origins.push(...retiredOrigins(policy));
+  return plan;
+}
+
+/** `origin === 'https://a'` → `isAllowedOrigin(origin)`; `a || b` of such checks is replaced once. */
+function checkEdits(checks: ReadonlySet<OriginCheck>, context: PlanContext): TextEdit[] {
+  const text = (node: Node): string => context.sourceCode.text.slice(node.range[0], node.range[1]);
+  const replacement = new Map<Node, string>();
+  for (const check of checks) {
+    const negated = check.node.type === T.BinaryExpression && (check.node.operator === '!==' || check.node.operator === '!=');
+    replacement.set(check.node, `${negated ? '!' : ''}${context.names.isAllowedOrigin}(${text(check.origin)})`);
+  }
+  // `origin === a || origin === b`: both sides become the same call; replace the whole chain once.
+  const collapse = (node: Node): string | null => {
+    const direct = replacement.get(node);
+    if (direct !== undefined) return direct;
+    if (node.type !== T.LogicalExpression) return null;
+    const left = collapse(node.left);
+    const fits = left !== null && left === collapse(node.right) && node.operator === (left.startsWith('!') ? '&&' : '||');
+    return fits ? left : null;
+  };
+  const roots = new Map<Node, string>();
+  for (const [node, value] of replacement) {
+    let root: Node = node;
+    while (root.parent && collapse(root.parent) !== null) root = root.parent;
+    roots.set(root, value);
+  }
+  return [...roots].map(([node, value]) => replaceNode(node, value));
+}
+
+/**
+ * The regex anchored at both ends with its bare dots escaped. A pattern written as a host suffix with no scheme
+ * (`/\.example\.com$/`, `/example\.com$/`) is anchored as `https://` plus one or more (or any) subdomain labels, so
+ * that it keeps matching the subdomains it was written for instead of nothing; anything else goes through the
+ * model's `saferRegex`.
+ */
+export function safeOriginRegex(regex: { pattern: string; flags: string }): { pattern: string; flags: string } | null {
+  const suffix = /^(\\?\.)?((?:[a-z0-9-]|\\?\.)+)\$?$/iu.exec(regex.pattern);
+  if (suffix?.[2] && !regex.pattern.startsWith('^')) {
+    const labels = suffix[1] ? '(?:[a-z0-9-]+\\.)+' : '(?:[a-z0-9-]+\\.)*';
+    return saferRegex({ pattern: `^https:\\/\\/${labels}${suffix[2]}$`, flags: regex.flags });
+  }
+  return saferRegex(regex);
+}
+
+/** Anchors and escapes the policy's loose origin regexes in place; each is listed for review. */
+export function fixRegexesInPlace(findings: readonly PolicyFinding[], plan: PolicyEdits, context: PlanContext): void {
+  const fixed = new Map<Node, string>();
+  for (const finding of findings) {
+    if (!isUnplanned(finding)) continue;
+    const node = finding.node;
+    const isRegexProblem = finding.kind === 'unanchored' || finding.kind === 'unescaped-dot' || finding.kind === 'stateful-flag';
+    if (!isRegexProblem) continue;
+    if (node.type !== T.Literal || !('regex' in node) || !node.regex) {
+      resolveFinding(finding, 'skipped', 'The pattern is built with `new RegExp(…)`; anchor it with ^…$ and escape its dots by hand.');
+      continue;
+    }
+    const safer = safeOriginRegex(node.regex);
+    if (!safer) continue;
+    const text = `/${safer.pattern}/${safer.flags}`;
+    fixed.set(node, text);
+    resolveFinding(finding, 'review', `Rewritten in place as ${text}; check that it accepts exactly the origins you mean.`);
+  }
+  for (const [node, text] of fixed) plan.add(replaceNode(node, text));
+  for (const finding of findings) {
+    if (isUnplanned(finding) && finding.ruleId === 'cors/no-hardcoded-origins' && finding.kind === 'regex') {
+      const text = fixed.get(finding.node);
+      resolveFinding(finding, 'review', `Kept: a pattern cannot be listed in ${context.envVar}${text ? ` (now ${text})` : ''}. List the exact origins instead if you can.`);
+    }
+  }
+}
+
+/** Malformed origin strings (a path, a trailing slash, upper case, no scheme) that no rewrite replaced: serialised in place. */
+export function serialiseOriginsInPlace(findings: readonly PolicyFinding[], plan: PolicyEdits, context: PlanContext): void {
+  for (const finding of findings) {
+    if (!isUnplanned(finding) || (finding.kind !== 'not-serialised' && finding.kind !== 'uppercase-host' && finding.kind !== 'schemeless-host')) continue;
+    const node = finding.node;
+    if (node.type !== T.Literal || typeof node.value !== 'string') continue;
+    // A bare host (`app.example.com`) is meant as its https:// origin.
+    const serialised = serialisedOrigin(finding.kind === 'schemeless-host' ? `https://${node.value}` : node.value);
+    if (!serialised) continue;
+    plan.add(replaceNode(node, quoted(serialised, context.style)));
+    resolveFinding(finding, 'fixed', `Written as '${serialised}', the form browsers send.`);
+  }
+}
+
+/** Marks origin findings whose node an edit replaced (a whole origin value, an array) as fixed. */
+export function resolveReplaced(findings: readonly PolicyFinding[], edits: readonly TextEdit[], detail: string): void {
+  for (const finding of findings) {
+    if (!isUnplanned(finding)) continue;
+    const [start, end] = finding.node.range;
+    if (edits.some((edit) => edit.end > edit.start && edit.start <= start && end <= edit.end)) resolveFinding(finding, 'fixed', detail);
+  }
+}
+
+function isStringLiteral(node: Node): boolean {
+  return (node.type === T.Literal && typeof node.value === 'string') || (node.type === T.TemplateLiteral && node.expressions.length === 0);
+}
+
+/** Whether `value` (through unions and arrays) has a part written at `node`. */
+function holds(value: Value, node: Node): boolean {
+  return alternatives(value).some((option) => option.node === node || (option.kind === 'array' && option.elements.some((element) => holds(element, node))));
+}

@@ -1,0 +1,68 @@
+/**
+ * Reads each file once: text without BOM, whether it had one, or why it was skipped (too large, binary, not
+ * UTF-8). Parsed sources are cached too, so a module reached both by discovery and by an import is read once.
+ */
+import { lstatSync, readFileSync } from 'node:fs';
+import { type ParseResult, parseSource } from './parse-source.js';
+
+/** Files above this size are skipped: generated bundles, not hand-written servers. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+
+/** A file's text without BOM (and whether it had one), or why it was not read. */
+export type SourceText = { kind: 'text'; text: string; bom: boolean } | { kind: 'skipped'; reason: string };
+
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** Reads `path` as UTF-8 source text, or says why it is not one. */
+export function readSourceText(path: string): SourceText {
+  let size: number;
+  try {
+    const stat = lstatSync(path);
+    // Writing through a symbolic link would replace the link with a file.
+    if (stat.isSymbolicLink()) return { kind: 'skipped', reason: 'symbolic link (fix the file it points to)' };
+    size = stat.size;
+  } catch (error) {
+    return { kind: 'skipped', reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+  }
+  if (size > MAX_FILE_BYTES) return { kind: 'skipped', reason: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB (generated code is not rewritten)` };
+  const bytes = readFileSync(path);
+  if (bytes.subarray(0, 8000).includes(0)) return { kind: 'skipped', reason: 'binary file' };
+  let text: string;
+  try {
+    text = decoder.decode(bytes);
+  } catch {
+    return { kind: 'skipped', reason: 'not UTF-8 text (cors-fix only rewrites UTF-8 files)' };
+  }
+  const bom = text.startsWith('\uFEFF');
+  return { kind: 'text', text: bom ? text.slice(1) : text, bom };
+}
+
+/** One read and one parse per path for the whole run. */
+export class SourceStore {
+  private readonly texts = new Map<string, SourceText>();
+  private readonly parsed = new Map<string, ParseResult>();
+
+  read(path: string): SourceText {
+    let text = this.texts.get(path);
+    if (!text) {
+      text = readSourceText(path);
+      this.texts.set(path, text);
+    }
+    return text;
+  }
+
+  parse(path: string, text: string): ParseResult {
+    let result = this.parsed.get(path);
+    if (!result) {
+      result = parseSource(text, path);
+      this.parsed.set(path, result);
+    }
+    return result;
+  }
+
+  /** Every path read so far. */
+  get size(): number {
+    return this.texts.size;
+  }
+}
+

@@ -1,0 +1,68 @@
+/** Test helpers for cors-fix: temporary directories, directory trees as maps, temporary git repositories. */
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, sep } from 'node:path';
+import { main } from '../../src/cors-fix/main.js';
+
+/** A fresh directory under the OS temp dir; removed by `removeTemp`. */
+export function makeTemp(prefix = 'cors-fix-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export function removeTemp(path: string): void {
+  rmSync(path, { recursive: true, force: true });
+}
+
+/** A copy of `source` in a new temp dir. */
+export function copyToTemp(source: string): string {
+  const target = makeTemp();
+  cpSync(source, target, { recursive: true });
+  return target;
+}
+
+/** Every file under `root` (relative path with `/` → bytes), skipping `.git` and `node_modules`. */
+export function readTree(root: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  const visit = (directory: string): void => {
+    for (const entry of readdirSync(directory)) {
+      if (entry === '.git' || entry === 'node_modules') continue;
+      const path = join(directory, entry);
+      if (statSync(path).isDirectory()) visit(path);
+      else files.set(relative(root, path).split(sep).join('/'), readFileSync(path));
+    }
+  };
+  visit(root);
+  return new Map([...files].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** Runs the CLI in-process; returns the exit code and what it printed. */
+export async function runCli(cwd: string, ...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, {
+    cwd,
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text), isTTY: false },
+  });
+  return { code, stdout, stderr };
+}
+
+/** `git …` in `cwd`, quietly, with a fixed identity. */
+export function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, GIT_AUTHOR_NAME: 'test', GIT_AUTHOR_EMAIL: 'test@example.com', GIT_COMMITTER_NAME: 'test', GIT_COMMITTER_EMAIL: 'test@example.com' },
+  });
+}
+
+/** A temp git repository holding a copy of `source`, everything committed. */
+export function gitRepoFrom(source: string): string {
+  const root = copyToTemp(source);
+  git(root, 'init', '-q', '-b', 'main');
+  git(root, 'add', '-A');
+  git(root, 'commit', '-q', '-m', 'initial');
+  return root;
+}
