@@ -96,21 +96,6 @@ function checkEdits(checks: ReadonlySet<OriginCheck>, context: PlanContext): Tex
   return [...roots].map(([node, value]) => replaceNode(node, value));
 }
 
-/**
- * The regex anchored at both ends with its bare dots escaped. A pattern written as a host suffix with no scheme
- * (`/\.example\.com$/`, `/example\.com$/`) is anchored as `https://` plus one or more (or any) subdomain labels, so
- * that it keeps matching the subdomains it was written for instead of nothing; anything else goes through the
- * model's `saferRegex`.
- */
-export function safeOriginRegex(regex: { pattern: string; flags: string }): { pattern: string; flags: string } | null {
-  const suffix = /^(\\?\.)?((?:[a-z0-9-]|\\?\.)+)\$?$/iu.exec(regex.pattern);
-  if (suffix?.[2] && !regex.pattern.startsWith('^')) {
-    const labels = suffix[1] ? '(?:[a-z0-9-]+\\.)+' : '(?:[a-z0-9-]+\\.)*';
-    return saferRegex({ pattern: `^https:\\/\\/${labels}${suffix[2]}$`, flags: regex.flags });
-  }
-  return saferRegex(regex);
-}
-
 /** Anchors and escapes the policy's loose origin regexes in place; each is listed for review. */
 export function fixRegexesInPlace(findings: readonly PolicyFinding[], plan: PolicyEdits, context: PlanContext): void {
   const fixed = new Map<Node, string>();
@@ -123,7 +108,7 @@ export function fixRegexesInPlace(findings: readonly PolicyFinding[], plan: Poli
       resolveFinding(finding, 'skipped', 'The pattern is built with `new RegExp(…)`; anchor it with ^…$ and escape its dots by hand.');
       continue;
     }
-    const safer = safeOriginRegex(node.regex);
+    const safer = saferRegex(node.regex);
     if (!safer) continue;
     const text = `/${safer.pattern}/${safer.flags}`;
     fixed.set(node, text);

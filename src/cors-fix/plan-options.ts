@@ -23,7 +23,8 @@ import type { OptionFinding } from '../model/verdicts.js';
 import { originValue } from './allowlist.js';
 import { type FindingCategory, type PolicyFinding, isUnplanned, resolveCategory, resolveFinding } from './findings.js';
 import { appendItems, objectLiteral, renameKey, replaceNode, replacePropertyValue } from './node-edits.js';
-import { fixRegexesInPlace, resolveReplaced, retiredOrigins, rewriteOriginsInPlace, safeOriginRegex, serialiseOriginsInPlace } from './origin-rewrite.js';
+import { fixRegexesInPlace, resolveReplaced, retiredOrigins, rewriteOriginsInPlace, serialiseOriginsInPlace } from './origin-rewrite.js';
+import { saferRegex } from '../model/origin-patterns.js';
 import { DEFAULT_MAX_AGE, DEFAULT_METHODS, DEFAULT_REQUEST_HEADERS, type PlanContext, PolicyEdits } from './plan-types.js';
 import { lineIndent, quoted } from './text-style.js';
 
@@ -184,7 +185,7 @@ class OptionsPlanner {
     if (origin.state === 'set' && support.array === 'supported' && support.regex !== 'unsupported') {
       for (const { value } of possibleValues(origin.value)) {
         if (value.kind !== 'regex' || matchesEveryOrigin(value)) continue;
-        const safer = value.node.type === T.Literal ? safeOriginRegex(value) : null;
+        const safer = value.node.type === T.Literal ? saferRegex(value) : null;
         kept.push(safer ? `/${safer.pattern}/${safer.flags}` : this.context.sourceCode.getText(value.node));
         keptNodes.add(value.node);
       }

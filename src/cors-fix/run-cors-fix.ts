@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { CorsFile, CorsPolicy, SourceCode } from '../model/index.js';
-import { readCorsFile } from '../model/index.js';
+import { MIGHT_HAVE_CORS, readCorsFile } from '../model/index.js';
 import { PACKAGE } from '../package-meta.js';
 import type { AllowlistNames, ConfigExport } from './allowlist.js';
 import { CONFIG_MODULE_NAME, type ConfigFlavour, configFlavour, configModulePath, configModuleText, configSpecifier, isConfigModule } from './config-module.js';
@@ -38,7 +38,6 @@ export interface RunOptions {
 }
 
 /** The text every file with a CORS policy contains (the model reader's own pre-filter): others are not parsed. */
-const MIGHT_HAVE_CORS = /cors|access-control-|startStandaloneServer/iu;
 
 /** How many modules deep imported options are followed. */
 const MAX_IMPORT_DEPTH = 4;

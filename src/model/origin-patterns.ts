@@ -160,8 +160,17 @@ function bareDots(node: AST.Pattern): AST.CharacterSet[] {
   return found;
 }
 
-/** The same regex anchored with `^(?:…)$`, its bare dots escaped and `g`/`y` dropped; null if it cannot be parsed. */
+/**
+ * The same regex anchored with `^(?:…)$`, its bare dots escaped and `g`/`y` dropped; null if it cannot be parsed. A
+ * host suffix written without a scheme (`/\.example\.com$/`, `/example\.com$/`) becomes `https://` plus one or more
+ * (or any) subdomain labels, so that it keeps matching the subdomains it was written for instead of nothing.
+ */
 export function saferRegex(regex: RegexLike): RegexLike | null {
+  const suffix = /^(\\?\.)?((?:[a-z0-9-]|\\?\.)+)\$?$/iu.exec(regex.pattern);
+  if (suffix?.[2] && !regex.pattern.startsWith('^')) {
+    const labels = suffix[1] ? '(?:[a-z0-9-]+\\.)+' : '(?:[a-z0-9-]+\\.)*';
+    return saferRegex({ pattern: `^https:\\/\\/${labels}${suffix[2]}$`, flags: regex.flags });
+  }
   const ast = parse(regex);
   if (!ast) return null;
   let pattern = regex.pattern;

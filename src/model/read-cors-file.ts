@@ -18,7 +18,7 @@ import { headerCredentialsOn, readCredentials, readList, readOriginHeader, readO
 import { type ObjectValue, type Provenance, type Value, ValueResolver, alternatives } from './static-value.js';
 
 /** Text every file with a CORS policy contains; anything else is skipped without parsing further. */
-const MIGHT_HAVE_CORS = /cors|access-control-|startStandaloneServer/iu;
+export const MIGHT_HAVE_CORS = /cors|access-control-|startStandaloneServer/iu;
 
 const EMPTY: CorsFile = Object.freeze({ policies: [], chains: [], responseHeaders: [], eventStreams: [] }) as CorsFile;
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readCorsFile } from '../../src/model/index.js';
 import { originValue } from '../../src/cors-fix/allowlist.js';
-import { safeOriginRegex } from '../../src/cors-fix/origin-rewrite.js';
+import { saferRegex } from '../../src/model/origin-patterns.js';
 import { parseSource } from '../../src/cors-fix/parse-source.js';
 import { type FilePlan, planFixes } from '../../src/cors-fix/plan-fixes.js';
 import { chooseNames, planImport, usesCommonJs } from '../../src/cors-fix/plan-import.js';
@@ -129,7 +129,7 @@ describe('regexes', () => {
     ['^https:\\/\\/app.example.com', '^https:\\/\\/app\\.example\\.com$'],
     ['https://(a|b).example.com', '^https://(a|b)\\.example\\.com$'],
   ])('/%s/ is anchored as /%s/', (pattern, expected) => {
-    expect(safeOriginRegex({ pattern, flags: 'g' })).toEqual({ pattern: expected, flags: '' });
+    expect(saferRegex({ pattern, flags: 'g' })).toEqual({ pattern: expected, flags: '' });
   });
 });
 

@@ -72,7 +72,9 @@ describe('regex origins', () => {
   });
 
   it('suggests an anchored, escaped, stateless pattern', () => {
-    expect(saferRegex(regex(/app.example\.com/g))).toEqual({ pattern: String.raw`^app\.example\.com$`, flags: '' });
+    // A host written without a scheme keeps matching its subdomains over https.
+    expect(saferRegex(regex(/app.example\.com/g))).toEqual({ pattern: String.raw`^https:\/\/(?:[a-z0-9-]+\.)*app\.example\.com$`, flags: '' });
+    expect(saferRegex(regex(/\.example\.com$/))).toEqual({ pattern: String.raw`^https:\/\/(?:[a-z0-9-]+\.)+example\.com$`, flags: '' });
     expect(saferRegex(regex(/^https:\/\/a\.com|https:\/\/b\.com/))).toEqual({ pattern: String.raw`^(?:https:\/\/a\.com|https:\/\/b\.com)$`, flags: '' });
     for (const literal of [/app.example\.com/g, /^https:\/\/x.example.com/]) {
       const safer = saferRegex(regex(literal));

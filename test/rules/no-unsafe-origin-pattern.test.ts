@@ -308,7 +308,7 @@ runBoth('no-unsafe-origin-pattern', rule, {
                   app.use(cors({
                     origin: [
                       'https://example.com',
-                      /^\.example\.com$/,
+                      /^https:\/\/(?:[a-z0-9-]+\.)+example\.com$/,
                     ],
                   }));
                 `,
@@ -382,7 +382,7 @@ runBoth('no-unsafe-origin-pattern', rule, {
             line: 2,
             suggestions: [{ messageId: 'useSaferRegex', output: code`
               import cors from 'cors';
-              app.use(cors({ origin: /^example\.com$/ }));
+              app.use(cors({ origin: /^https:\/\/(?:[a-z0-9-]+\.)*example\.com$/ }));
             ` }],
           },
           {
@@ -390,7 +390,7 @@ runBoth('no-unsafe-origin-pattern', rule, {
             line: 2,
             suggestions: [{ messageId: 'useSaferRegex', output: code`
               import cors from 'cors';
-              app.use(cors({ origin: /^example\.com$/ }));
+              app.use(cors({ origin: /^https:\/\/(?:[a-z0-9-]+\.)*example\.com$/ }));
             ` }],
           },
         ],
@@ -444,7 +444,7 @@ runBoth('no-unsafe-origin-pattern', rule, {
             line: 2,
             suggestions: [{ messageId: 'useSaferRegex', output: code`
               import cors from 'cors';
-              const PATTERNS = [/^https:\/\/app\.example\.com$/, /^\.example\.org$/];
+              const PATTERNS = [/^https:\/\/app\.example\.com$/, /^https:\/\/(?:[a-z0-9-]+\.)+example\.org$/];
               app.use(cors({
                 origin: (origin, cb) => cb(null, !origin || PATTERNS.some((pattern) => pattern.test(origin))),
               }));
@@ -485,7 +485,7 @@ runBoth('no-unsafe-origin-pattern', rule, {
             suggestions: [{ messageId: 'useSaferRegex', output: code`
               import { NestFactory } from '@nestjs/core';
               const app = await NestFactory.create(AppModule);
-              app.enableCors({ origin: [/^\.example\.com$/] });
+              app.enableCors({ origin: [/^https:\/\/(?:[a-z0-9-]+\.)+example\.com$/] });
             ` }],
           },
         ],
@@ -626,7 +626,7 @@ runBoth('no-unsafe-origin-pattern', rule, {
             suggestions: [{ messageId: 'useSaferRegex', output: code`
               import cors from 'cors';
               app.use(cors({
-                origin: (origin, cb) => cb(null, Boolean(origin.match(/^example\.com$/))),
+                origin: (origin, cb) => cb(null, Boolean(origin.match(/^https:\/\/(?:[a-z0-9-]+\.)*example\.com$/))),
               }));
             ` }],
           },
