@@ -41,10 +41,17 @@ app.delete('/api/orders/:id', (req, res) => {
   res.status(204).end();
 });
 
-// Live order updates for the dashboard.
+// Live order updates for the dashboard. Every event has an id; a client that reconnects sends the last id it saw
+// in Last-Event-ID, and the stream carries on after it.
 app.get('/api/orders/stream', (req, res) => {
+  let lastId = Number.parseInt(req.get('Last-Event-ID') ?? '0', 10) || 0;
   res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' });
-  const timer = setInterval(() => res.write(`data: ${JSON.stringify({ orders: orders.size })}\n\n`), 5000);
+  const send = () => {
+    lastId += 1;
+    res.write(`id: ${lastId}\ndata: ${JSON.stringify({ orders: orders.size })}\n\n`);
+  };
+  send();
+  const timer = setInterval(send, 5000);
   req.on('close', () => clearInterval(timer));
 });
 
