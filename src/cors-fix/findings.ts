@@ -51,6 +51,17 @@ export interface PolicyFinding {
   verdict: unknown;
 }
 
+/**
+ * Keeps only where a finding is (node type, range, location) and drops the verdict, so that the parse the finding
+ * came from can be garbage-collected. Only the report and de-duplication use a finding after planning.
+ */
+export function detachFinding(finding: PolicyFinding): void {
+  const { type, range, loc } = finding.node;
+  const position = { type, range: [range[0], range[1]], loc: { start: { ...loc.start }, end: { ...loc.end } } };
+  finding.node = position as unknown as Node;
+  finding.verdict = null;
+}
+
 const NOT_YET = 'cors-fix has no safe automatic rewrite for this; fix it by hand (see the rule documentation).';
 
 function finding(ruleId: string, category: FindingCategory, kind: string, node: Node, message: string, verdict: unknown): PolicyFinding {

@@ -13,7 +13,7 @@ import { CONFIG_MODULE_NAME, type ConfigFlavour, configFlavour, configModulePath
 import { unifiedDiff } from './diff.js';
 import { discoverFiles, isSourceFile } from './discover-files.js';
 import { updateEnvExample } from './env-example.js';
-import type { PolicyFinding } from './findings.js';
+import { type PolicyFinding, detachFinding } from './findings.js';
 import { planFixes, type FilePlan } from './plan-fixes.js';
 import { chooseNames, planImport, usesCommonJs } from './plan-import.js';
 import { findExport, importedBinding, probeRegistration, probeText } from './probe-source.js';
@@ -47,14 +47,24 @@ interface Work {
   path: string;
   text: string;
   bom: boolean;
-  sourceCode: SourceCode;
-  file: CorsFile;
+  /**
+   * The parse and the CORS model. Released once the file's own fixes and the options it imports are planned, so that
+   * memory stays flat on large repositories; read again (`parsedOf`) for the few steps that need it later.
+   */
+  parsed: Parsed | null;
   style: TextStyle;
   names: AllowlistNames;
+  /** Import specifiers that name a config module (`./cors-origins.js`): one may exist already. */
+  configImports: string[];
   edits: TextEdit[];
   findings: PolicyFinding[];
   uses: Set<ConfigExport>;
   origins: string[];
+}
+
+interface Parsed {
+  sourceCode: SourceCode;
+  file: CorsFile;
 }
 
 interface PendingImport {
@@ -82,11 +92,12 @@ export async function runCorsFix(options: RunOptions): Promise<FixReport> {
   const cwd = resolve(options.cwd);
   const files = await discoverFiles(cwd, options.paths);
   const run = new Run(cwd, options, files);
-  files.forEach((file, index) => {
+  for (const [index, file] of files.entries()) {
     options.onProgress?.(index + 1, files.length, run.relative(file));
     run.guard(file, () => run.scan(file));
-  });
-  await run.followImports();
+    await run.followImports();
+    run.release();
+  }
   await run.planConfigModules();
   return run.finish(started);
 }
@@ -134,10 +145,11 @@ class Run {
   scan(path: string): void {
     const work = this.load(path, true);
     if (!work) return;
-    const plan = planFixes({ sourceCode: work.sourceCode, file: work.file, style: work.style, names: work.names, envVar: this.options.envVar });
+    const { sourceCode, file } = this.parsedOf(work);
+    const plan = planFixes({ sourceCode, file, style: work.style, names: work.names, envVar: this.options.envVar });
     this.merge(work, plan);
     for (const policy of plan.imported) {
-      this.pending.push({ from: work, sourceCode: work.sourceCode, policy, registeredIn: { file: work.file, sourceCode: work.sourceCode }, depth: 0 });
+      this.pending.push({ from: work, sourceCode, policy, registeredIn: { file, sourceCode }, depth: 0 });
     }
   }
 
@@ -152,7 +164,11 @@ class Run {
       report.reason = source.reason;
       return null;
     }
-    if (requirePolicies && !MIGHT_HAVE_CORS.test(source.text)) return null;
+    if (requirePolicies && !MIGHT_HAVE_CORS.test(source.text)) {
+      // Most files end here: keep neither their text nor anything else.
+      this.store.forget(path);
+      return null;
+    }
     const parsed = this.store.parse(path, source.text);
     if (!parsed.ok) {
       report.status = 'failed';
@@ -165,10 +181,12 @@ class Run {
       path,
       text: source.text,
       bom: source.bom,
-      sourceCode: parsed.sourceCode,
-      file,
+      parsed: { sourceCode: parsed.sourceCode, file },
       style: detectStyle(parsed.sourceCode),
       names: chooseNames(parsed.sourceCode),
+      configImports: parsed.sourceCode.ast.body.flatMap((statement) =>
+        statement.type === 'ImportDeclaration' && statement.source.value.includes(CONFIG_MODULE_NAME) ? [statement.source.value] : [],
+      ),
       edits: [],
       findings: [],
       uses: new Set(),
@@ -196,6 +214,28 @@ class Run {
     work.edits = combined;
     for (const name of plan.uses) work.uses.add(name);
     for (const origin of plan.origins) if (!work.origins.includes(origin)) work.origins.push(origin);
+  }
+
+  /** The parse and model of a work, read again if it was released. */
+  private parsedOf(work: Work): Parsed {
+    if (!work.parsed) {
+      const parsed = this.store.parse(work.path, work.text);
+      if (!parsed.ok) throw new Error(`${this.relative(work.path)} no longer parses`);
+      work.parsed = { sourceCode: parsed.sourceCode, file: readCorsFile(parsed.sourceCode, work.path) };
+    }
+    return work.parsed;
+  }
+
+  /** Releases every parse kept so far; findings keep only their positions. */
+  release(): void {
+    for (const work of this.works.values()) this.releaseWork(work);
+  }
+
+  private releaseWork(work: Work): void {
+    if (!work.parsed) return;
+    for (const finding of work.findings) detachFinding(finding);
+    work.parsed = null;
+    this.store.forgetParse(work.path);
   }
 
   /** Fixes options where they are defined when a policy imports them from another module. */
@@ -233,7 +273,7 @@ class Run {
       note(`the options are defined in ${this.relative(target)}, which ${this.report(target).reason ?? 'cannot be read'}.`);
       return;
     }
-    const reference = findExport(work.sourceCode, binding.path);
+    const reference = findExport(this.parsedOf(work).sourceCode, binding.path);
     const registration = reference ? probeRegistration(item.policy.framework, reference.expression) : null;
     if (!reference || !registration) {
       note(`${this.relative(target)} does not export '${binding.path.join('.') || '*'}' as a plain value; fix the options there by hand.`);
@@ -279,16 +319,18 @@ class Run {
     for (const [root, works] of byPackage) {
       const first = works[0] as Work;
       const existing = await this.existingConfigModule(root, works);
-      const flavour = existing ? null : configFlavour(first.path, usesCommonJs(first.sourceCode, isCommonJsByDefault(first.path)));
+      const flavour = existing ? null : configFlavour(first.path, usesCommonJs(this.parsedOf(first).sourceCode, isCommonJsByDefault(first.path)));
       const configPath = existing ?? configModulePath(first.path, flavour as ConfigFlavour);
       for (const work of works) {
-        const specifier = configSpecifier(work.path, configPath, specifierStyle(work.sourceCode, work.path));
-        const commonJs = usesCommonJs(work.sourceCode, isCommonJsByDefault(work.path));
+        const { sourceCode } = this.parsedOf(work);
+        const specifier = configSpecifier(work.path, configPath, specifierStyle(sourceCode, work.path));
+        const commonJs = usesCommonJs(sourceCode, isCommonJsByDefault(work.path));
         const names = Object.values(work.names);
         const firstUse = Math.min(...work.edits.filter((edit) => names.some((name) => edit.text.includes(name))).map((edit) => edit.start));
-        const edits = planImport(work.sourceCode, work.style, { specifier, uses: work.uses, names: work.names, commonJs, firstUse });
+        const edits = planImport(sourceCode, work.style, { specifier, uses: work.uses, names: work.names, commonJs, firstUse });
         const combined = normaliseEdits([...work.edits, ...edits]);
         if (combined) work.edits = combined;
+        this.releaseWork(work);
       }
       this.packages.push({ root, configPath, flavour, style: first.style, works });
     }
@@ -297,9 +339,7 @@ class Run {
   /** A config module the package already has: imported by one of its files, discovered, or beside the first file. */
   private async existingConfigModule(root: string, works: readonly Work[]): Promise<string | null> {
     for (const work of works) {
-      for (const statement of work.sourceCode.ast.body) {
-        const source = statement.type === 'ImportDeclaration' ? statement.source.value : null;
-        if (!source || !source.includes(CONFIG_MODULE_NAME)) continue;
+      for (const source of work.configImports) {
         this.resolver ??= new (await import('./resolve-imports.js')).ModuleResolver();
         const resolved = this.resolver.resolve(source, work.path);
         if (resolved && isConfigModule(resolved)) return resolved;
@@ -322,7 +362,8 @@ class Run {
     for (const work of [...this.works.values()].sort((a, b) => a.path.localeCompare(b.path))) {
       if (work.edits.length === 0) continue;
       const text = applyTextEdits(work.text, work.edits);
-      const check = parseSource(text, work.path);
+      // Output that does not parse is never written; --check writes nothing, so it skips this second parse.
+      const check: { ok: true } | ReturnType<typeof parseSource> = this.options.mode === 'check' ? { ok: true } : parseSource(text, work.path);
       const report = this.report(work.path);
       if (!check.ok) {
         report.status = 'failed';
@@ -359,7 +400,8 @@ class Run {
         supportFiles.push({ file: this.relative(envPath), kind: 'env-example', change: before === null ? 'created' : 'updated', origins });
       }
     }
-    if (changed.length > 0 || created.length > 0) {
+    // Only writing needs ts-morph: --check and --dry report the text edits computed above.
+    if (this.options.mode === 'write' && (changed.length > 0 || created.length > 0)) {
       const { Workspace } = await import('./apply-edits.js');
       const workspace = new Workspace();
       for (const { work, text } of changed) {
@@ -367,10 +409,8 @@ class Run {
         if (applied !== text) throw new Error(`cors-fix: ts-morph produced different text for ${this.relative(work.path)} (a bug).`);
       }
       for (const file of created) workspace.create(file.path, file.text);
-      if (this.options.mode === 'write') {
-        await workspace.save();
-        for (const file of envFiles) await workspace.writeText(file.path, file.text);
-      }
+      await workspace.save();
+      for (const file of envFiles) await workspace.writeText(file.path, file.text);
     }
     const diffs = [
       ...changed.map(({ work, text }) => ({ file: this.relative(work.path), diff: unifiedDiff(this.relative(work.path), work.text, text) })),

@@ -60,6 +60,17 @@ export class SourceStore {
     return result;
   }
 
+  /** Drops what was kept for `path` (a file that turned out to have no CORS policy). */
+  forget(path: string): void {
+    this.texts.delete(path);
+    this.parsed.delete(path);
+  }
+
+  /** Drops the cached parse of `path` (its text stays): the next `parse` reads it afresh. */
+  forgetParse(path: string): void {
+    this.parsed.delete(path);
+  }
+
   /** Every path read so far. */
   get size(): number {
     return this.texts.size;
