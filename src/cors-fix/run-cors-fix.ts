@@ -157,16 +157,13 @@ class Run {
   private load(path: string, requirePolicies: boolean): Work | null {
     const existing = this.works.get(path);
     if (existing) return existing;
+    // Discovered files are pre-filtered before anything else: most end here, and nothing of them is kept.
+    const source = this.store.read(path, requirePolicies ? MIGHT_HAVE_CORS : undefined);
+    if (source.kind === 'irrelevant') return null;
     const report = this.report(path);
-    const source = this.store.read(path);
     if (source.kind === 'skipped') {
       report.status = 'skipped';
       report.reason = source.reason;
-      return null;
-    }
-    if (requirePolicies && !MIGHT_HAVE_CORS.test(source.text)) {
-      // Most files end here: keep neither their text nor anything else.
-      this.store.forget(path);
       return null;
     }
     const parsed = this.store.parse(path, source.text);

@@ -8,13 +8,19 @@ import { type ParseResult, parseSource } from './parse-source.js';
 /** Files above this size are skipped: generated bundles, not hand-written servers. */
 export const MAX_FILE_BYTES = 1024 * 1024;
 
-/** A file's text without BOM (and whether it had one), or why it was not read. */
-export type SourceText = { kind: 'text'; text: string; bom: boolean } | { kind: 'skipped'; reason: string };
+/**
+ * A file's text without BOM (and whether it had one), why it was not read, or `irrelevant`: it does not match the
+ * pre-filter, so nothing more was done with it.
+ */
+export type SourceText = { kind: 'text'; text: string; bom: boolean } | { kind: 'skipped'; reason: string } | { kind: 'irrelevant' };
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-/** Reads `path` as UTF-8 source text, or says why it is not one. */
-export function readSourceText(path: string): SourceText {
+/**
+ * Reads `path` as UTF-8 source text, or says why it is not one. With `filter`, a file whose bytes (read as Latin-1,
+ * which never fails and costs no decoding) do not match it is `irrelevant` before any further check.
+ */
+export function readSourceText(path: string, filter?: RegExp): SourceText {
   let size: number;
   try {
     const stat = lstatSync(path);
@@ -26,6 +32,7 @@ export function readSourceText(path: string): SourceText {
   }
   if (size > MAX_FILE_BYTES) return { kind: 'skipped', reason: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB (generated code is not rewritten)` };
   const bytes = readFileSync(path);
+  if (filter && !filter.test(bytes.toString('latin1'))) return { kind: 'irrelevant' };
   if (bytes.subarray(0, 8000).includes(0)) return { kind: 'skipped', reason: 'binary file' };
   let text: string;
   try {
@@ -42,11 +49,12 @@ export class SourceStore {
   private readonly texts = new Map<string, SourceText>();
   private readonly parsed = new Map<string, ParseResult>();
 
-  read(path: string): SourceText {
+  read(path: string, filter?: RegExp): SourceText {
     let text = this.texts.get(path);
-    if (!text) {
-      text = readSourceText(path);
-      this.texts.set(path, text);
+    if (!text || (text.kind === 'irrelevant' && !filter)) {
+      text = readSourceText(path, filter);
+      // Irrelevant files are the vast majority: keep nothing of them.
+      if (text.kind !== 'irrelevant') this.texts.set(path, text);
     }
     return text;
   }
@@ -58,12 +66,6 @@ export class SourceStore {
       this.parsed.set(path, result);
     }
     return result;
-  }
-
-  /** Drops what was kept for `path` (a file that turned out to have no CORS policy). */
-  forget(path: string): void {
-    this.texts.delete(path);
-    this.parsed.delete(path);
   }
 
   /** Drops the cached parse of `path` (its text stays): the next `parse` reads it afresh. */
