@@ -7,39 +7,18 @@
  * to the repository root as its filename (Next.js configs are recognised by name). The set of (line, rule) pairs
  * reported must equal the set declared by the comments.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as tsParser from '@typescript-eslint/parser';
-import { Linter } from 'eslint';
+import type { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import plugin from '../eslint-plugin.js';
+import { lintAsEvaluated, listSources, ruleNames } from './lint-as-evaluated.js';
 
 const here = import.meta.dirname ?? path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..');
 const fixturesRoot = path.join(repoRoot, 'fixtures');
-const EXCLUDED_DIRS = new Set([path.join(fixturesRoot, 'cors-fix')]);
-const EXTENSIONS = /\.(?:ts|js|mjs|cjs)$/u;
-
-const ruleNames = Object.keys(plugin.rules ?? {});
-const allRules: Linter.RulesRecord = Object.fromEntries(ruleNames.map((name) => [`cors/${name}`, 'error']));
-
-function listFixtures(dir: string): string[] {
-  if (EXCLUDED_DIRS.has(dir)) return [];
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  const files: string[] = [];
-  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...listFixtures(full));
-    else if (entry.isFile() && EXTENSIONS.test(entry.name) && !entry.name.endsWith('.d.ts')) files.push(full);
-  }
-  return files;
-}
+// cors-fix has its own input/output pairs; contract/ carries file-level expectations (test/contract-corpus.test.ts).
+const EXCLUDED_DIRS = new Set([path.join(fixturesRoot, 'cors-fix'), path.join(fixturesRoot, 'contract')]);
 
 interface Expectation {
   line: number;
@@ -67,24 +46,9 @@ function readExpectations(source: string, relative: string): Expectation[] {
   return expectations;
 }
 
-function configFor(file: string): Linter.Config[] {
-  return [
-    {
-      files: ['**/*.ts', '**/*.mts', '**/*.cts', '**/*.js', '**/*.mjs', '**/*.cjs'],
-      languageOptions: {
-        parser: tsParser as unknown as Linter.Parser,
-        ecmaVersion: 'latest',
-        sourceType: file.endsWith('.cjs') ? 'commonjs' : 'module',
-      },
-      plugins: { cors: plugin },
-      rules: allRules,
-    },
-  ];
-}
-
 const key = (line: number, ruleId: string): string => `${line}\u0000${ruleId}`;
 
-const fixtures = listFixtures(fixturesRoot);
+const fixtures = listSources(fixturesRoot, EXCLUDED_DIRS);
 
 // Debug aid: `CORS_LINT_FILE=/abs/or/relative/path npx vitest run test/fixtures.test.ts -t 'lint one file'` prints what
 // the plugin reports for any file, linted exactly like the fixtures.
@@ -92,10 +56,8 @@ const debugFile = process.env.CORS_LINT_FILE;
 if (debugFile) {
   it('lint one file', () => {
     const absolute = path.resolve(repoRoot, debugFile);
-    const linter = new Linter({ configType: 'flat', cwd: repoRoot });
-    const messages = linter.verify(readFileSync(absolute, 'utf8'), configFor(absolute), {
-      filename: process.env.CORS_LINT_FILENAME ?? path.relative(repoRoot, absolute).split(path.sep).join('/'),
-    });
+    const filename = process.env.CORS_LINT_FILENAME ?? path.relative(repoRoot, absolute).split(path.sep).join('/');
+    const messages = lintAsEvaluated(readFileSync(absolute, 'utf8'), absolute, filename, repoRoot);
     console.log(messages.map((m) => `${m.line}:${m.column} ${m.ruleId ?? 'fatal'} ${m.message}`).join('\n') || '(no findings)');
   });
 }
@@ -110,8 +72,7 @@ describe('fixture corpus', () => {
     it(relative, () => {
       const source = readFileSync(file, 'utf8');
       const expected = readExpectations(source, relative);
-      const linter = new Linter({ configType: 'flat', cwd: repoRoot });
-      const messages = linter.verify(source, configFor(file), { filename: relative });
+      const messages = lintAsEvaluated(source, file, relative, repoRoot);
 
       const fatal = messages.filter((message) => message.fatal || message.ruleId === null);
       expect(fatal.map((message) => `${message.line}:${message.column} ${message.message}`), `${relative}: fatal/parse errors`).toEqual([]);

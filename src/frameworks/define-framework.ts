@@ -20,6 +20,16 @@ export interface OptionsLocation {
   key?: string;
   /** An options delegate `(req, cb) => cb(null, options)` is allowed in place of the options object. */
   delegate?: boolean;
+  /**
+   * An option whose function answers the options per request, `(req, cb) => cb(null, options)` or
+   * `async (req) => options` (fastify's `delegator`); when it is set, the other keys only configure the plugin.
+   */
+  delegatorKey?: string;
+  /**
+   * The options may be a function of the plugin instance that returns such a per-request function
+   * (`register(cors, (instance) => (req, cb) => cb(null, options))`).
+   */
+  instanceFunction?: boolean;
 }
 
 export type Registration =

@@ -1,12 +1,16 @@
 /** `@fastify/cors`: `app.register(cors, options)`; hooks and plugins before it run first, routes do not matter. */
-import { defineFramework } from './define-framework.js';
+import { type OptionsLocation, defineFramework } from './define-framework.js';
+
+// The second argument of `register`; with a `delegator` (or a function of the instance returning one) the options
+// are whatever it answers for each request, and the other keys only choose the hook.
+const FASTIFY_OPTIONS: OptionsLocation = { argument: 1, delegatorKey: 'delegator', instanceFunction: true };
 
 export const fastifyCors = defineFramework({
   id: '@fastify/cors',
   label: '@fastify/cors',
   registrations: [
-    { kind: 'plugin', module: '@fastify/cors', export: 'default', method: 'register', options: { argument: 1 } },
-    { kind: 'plugin', module: '@fastify/cors', export: 'fastifyCors', method: 'register', options: { argument: 1 } },
+    { kind: 'plugin', module: '@fastify/cors', export: 'default', method: 'register', options: FASTIFY_OPTIONS },
+    { kind: 'plugin', module: '@fastify/cors', export: 'fastifyCors', method: 'register', options: FASTIFY_OPTIONS },
     { kind: 'typed-options', module: '@fastify/cors', export: 'FastifyCorsOptions' },
   ],
   optionNames: {

@@ -156,6 +156,19 @@ export function alwaysExits(node: Node | null | undefined): boolean {
   }
 }
 
+/** The values a function returns (an arrow's expression body, or each `return x` outside nested functions). */
+export function returnedValues(fn: Node, sourceCode: SourceCode): Node[] {
+  if (!isFunction(fn)) return [];
+  if (fn.body.type !== T.BlockStatement) return [fn.body];
+  const returned: Node[] = [];
+  walk(fn.body, sourceCode.visitorKeys, (node) => {
+    if (isFunction(node)) return false;
+    if (node.type === T.ReturnStatement && node.argument) returned.push(node.argument);
+    return true;
+  });
+  return returned;
+}
+
 /** Walks every node under `root` in source order, calling `visit` on each; `false` from `visit` skips the children. */
 export function walk(root: Node, visitorKeys: TSESLint.SourceCode.VisitorKeys, visit: (node: Node) => unknown): void {
   const stack: Node[] = [root];

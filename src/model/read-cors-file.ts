@@ -6,7 +6,7 @@ import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import { FRAMEWORKS, NEXT_CONFIG_FILE } from '../frameworks/index.js';
 import type { Framework, Registration } from '../frameworks/define-framework.js';
 import { EVENT_STREAM_HELPERS, EVENT_STREAM_MEDIA_TYPE } from '../frameworks/event-streams.js';
-import { type FunctionNode, type Node, type SourceCode, isFunction, methodReceiver, propertyKey, resolveIdentifier, unwrap, walk } from './ast.js';
+import { type FunctionNode, type Node, type SourceCode, isFunction, methodReceiver, propertyKey, resolveIdentifier, returnedValues, unwrap, walk } from './ast.js';
 import type { AllowedOrigin, CorsFile, CorsPolicy, HeaderWrite, OptionEntry, PolicyOptions, Setting } from './cors-file.js';
 import { readChains } from './middleware-chain.js';
 import { type ModuleSource, type ModuleUse, findModuleUses, isExport, matchesModule, moduleSpecifier } from './module-uses.js';
@@ -250,15 +250,25 @@ class Reader {
     location: Extract<Registration, { kind: 'call' }>['options'] & object,
   ): CorsPolicy[] {
     switch (value.kind) {
-      case 'object':
+      case 'object': {
+        const delegator = location.delegatorKey ? ValueResolver.property(value, location.delegatorKey) : undefined;
+        if (delegator) return this.delegatorPolicies(framework, call, delegator.value, delegator.value.node);
         return [this.policy(framework, call, value.node, this.objectOptions(framework, value))];
+      }
       case 'nullish':
         return location.key ? [] : [this.policy(framework, call, call, { kind: 'none' })];
       case 'boolean':
         // `{ cors: true }` means CORS with no options; `false` means none.
         return location.key && value.value ? [this.policy(framework, call, valueNode.parent ?? valueNode, { kind: 'none' })] : [];
-      case 'function':
-        return location.delegate ? this.delegatePolicies(framework, call, value.node) : [this.opaquePolicy(framework, call, valueNode, 'runtime')];
+      case 'function': {
+        if (location.delegate) return this.delegatePolicies(framework, call, value.node);
+        if (!location.instanceFunction) return [this.opaquePolicy(framework, call, valueNode, 'runtime')];
+        // `(instance) => delegator`: every function it returns is a per-request options function.
+        const returned = returnedValues(value.node, this.sourceCode);
+        return returned.length > 0
+          ? returned.flatMap((node) => this.delegatorPolicies(framework, call, this.resolver.resolve(node), node))
+          : [this.opaquePolicy(framework, call, valueNode, 'runtime')];
+      }
       case 'opaque':
         return [this.opaquePolicy(framework, call, valueNode, value.source)];
       default:
@@ -266,22 +276,42 @@ class Reader {
     }
   }
 
-  /** `cors((req, cb) => cb(null, options))`: each options object handed to the callback is a policy. */
-  private delegatePolicies(framework: Framework, call: Node, delegate: FunctionNode): CorsPolicy[] {
+  /** A per-request options function (fastify's `delegator`), or something this file cannot see into. */
+  private delegatorPolicies(framework: Framework, call: Node, value: Value, node: Node): CorsPolicy[] {
+    if (value.kind === 'function') return this.delegatePolicies(framework, call, value.node, true);
+    return [this.opaquePolicy(framework, call, node, value.kind === 'opaque' ? value.source : 'runtime')];
+  }
+
+  /**
+   * `cors((req, cb) => cb(null, options))`, or fastify's `async (req) => options`: each options object handed to the
+   * callback, or returned when there is no callback and `mayReturn` (express ignores what a delegate returns), is a
+   * policy.
+   */
+  private delegatePolicies(framework: Framework, call: Node, delegate: FunctionNode, mayReturn = false): CorsPolicy[] {
     const callbackParam = delegate.params[1];
     const callback =
       callbackParam?.type === T.Identifier
         ? this.sourceCode.getDeclaredVariables(delegate).find((variable) => variable.name === callbackParam.name)
         : undefined;
-    if (!callback) return [this.opaquePolicy(framework, call, delegate, 'runtime')];
+    if (!callback && (callbackParam || !mayReturn)) return [this.opaquePolicy(framework, call, delegate, 'runtime')];
+    const answers: { optionsNode: Node; at: Node }[] = [];
+    if (callback) {
+      for (const reference of callback.references) {
+        const identifier = reference.identifier as TSESTree.Identifier;
+        const answer = identifier.parent;
+        if (answer?.type !== T.CallExpression || unwrap(answer.callee) !== identifier || !answer.arguments[1]) continue;
+        answers.push({ optionsNode: answer.arguments[1], at: answer });
+      }
+    } else {
+      for (const returned of returnedValues(delegate, this.sourceCode)) {
+        const optionsNode = unwrap(returned).type === T.AwaitExpression ? (unwrap(returned) as TSESTree.AwaitExpression).argument : returned;
+        answers.push({ optionsNode, at: returned });
+      }
+    }
     const policies: CorsPolicy[] = [];
-    for (const reference of callback.references) {
-      const identifier = reference.identifier as TSESTree.Identifier;
-      const answer = identifier.parent;
-      if (answer?.type !== T.CallExpression || unwrap(answer.callee) !== identifier || !answer.arguments[1]) continue;
-      const optionsNode = answer.arguments[1];
+    for (const { optionsNode, at } of answers) {
       const value = this.resolver.resolve(optionsNode);
-      const guards = this.checks.guardsOf(answer, delegate, {});
+      const guards = this.checks.guardsOf(at, delegate, {});
       if (value.kind === 'object') {
         const policy = this.policy(framework, call, value.node, this.objectOptions(framework, value), guards);
         policies.push({ ...policy, builtPerRequest: delegate });
@@ -289,7 +319,8 @@ class Reader {
         policies.push(this.opaquePolicy(framework, call, optionsNode, value.source));
       }
     }
-    return policies;
+    // Nothing this file can read: still a registration (its place in the middleware order counts).
+    return policies.length > 0 ? policies : [this.opaquePolicy(framework, call, delegate, 'runtime')];
   }
 
   private objectOptions(framework: Framework, value: ObjectValue): PolicyOptions {

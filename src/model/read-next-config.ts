@@ -1,6 +1,5 @@
 /** Reads `headers()` in `next.config.*`: each returned entry's `headers` become header writes grouped by entry. */
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { type Node, type SourceCode, isFunction, walk } from './ast.js';
+import { type Node, type SourceCode, returnedValues } from './ast.js';
 import type { HeaderWrite } from './cors-file.js';
 import { type ObjectValue, type Value, ValueResolver, alternatives } from './static-value.js';
 
@@ -20,18 +19,6 @@ export function readNextConfigWrites(headerProperties: readonly Node[], resolver
     }
   }
   return writes;
-}
-
-function returnedValues(fn: Node, sourceCode: SourceCode): Node[] {
-  if (!isFunction(fn)) return [];
-  if (fn.body.type !== T.BlockStatement) return [fn.body];
-  const returned: Node[] = [];
-  walk(fn.body, sourceCode.visitorKeys, (node) => {
-    if (isFunction(node)) return false;
-    if (node.type === T.ReturnStatement && node.argument) returned.push(node.argument);
-    return true;
-  });
-  return returned;
 }
 
 /** `{ source, has?, headers: [{ key, value }] }` → one write per header, grouped by the entry. */

@@ -284,6 +284,24 @@ await app.register(cors, {
 });`,
       },
       {
+        name: 'fastify: a delegator answers the options per request; its other keys are not the policy',
+        code: `import cors from '@fastify/cors';
+await fastify.register(cors, {
+  hook: 'preHandler',
+  delegator: (req, callback) => callback(null, { origin: process.env.APP_ORIGIN }),
+});`,
+      },
+      {
+        name: 'fastify: an async delegator returning opaque origins',
+        code: `import cors from '@fastify/cors';
+await fastify.register(cors, { delegator: async (req) => ({ origin: await allowedOriginsFor(req) }) });`,
+      },
+      {
+        name: 'fastify: a function of the instance returning a delegator that disables CORS',
+        code: `import cors from '@fastify/cors';
+await fastify.register(cors, (instance) => (req, callback) => callback(null, { origin: false }));`,
+      },
+      {
         name: 'fastify: a locally required plugin is not @fastify/cors',
         code: `const cors = require('./plugins/cors');
 app.register(cors);`,
@@ -931,6 +949,41 @@ await app.register(cors);`,
 import cors from '@fastify/cors';
 const app = Fastify();
 await app.register(cors, { origin: ${ENV_LIST} });`) }],
+      },
+      {
+        name: 'fastify: a delegator that answers origin * on one path',
+        code: `import cors from '@fastify/cors';
+await fastify.register(cors, {
+  delegator: (req, callback) => {
+    if (req.url.startsWith('/public/')) return callback(null, { origin: '*' });
+    callback(null, { origin: false });
+  },
+});`,
+        errors: [{ messageId: 'anyOrigin', line: 4, suggestions: allowlist(`import cors from '@fastify/cors';
+await fastify.register(cors, {
+  delegator: (req, callback) => {
+    if (req.url.startsWith('/public/')) return callback(null, { origin: ${ENV_LIST} });
+    callback(null, { origin: false });
+  },
+});`) }],
+      },
+      {
+        name: 'fastify: an async delegator that reflects',
+        code: `import cors from '@fastify/cors';
+await fastify.register(cors, { delegator: async (req) => { return { origin: true, methods: ['GET'] }; } });`,
+        errors: [{ messageId: 'reflectedOrigin', line: 2, suggestions: allowlist(`import cors from '@fastify/cors';
+await fastify.register(cors, { delegator: async (req) => { return { origin: ${ENV_LIST}, methods: ['GET'] }; } });`) }],
+      },
+      {
+        name: 'fastify: a function of the instance returning a delegator with origin *',
+        code: `import cors from '@fastify/cors';
+await fastify.register(cors, (instance) => {
+  return (req, callback) => callback(null, { origin: '*' });
+});`,
+        errors: [{ messageId: 'anyOrigin', line: 3, suggestions: allowlist(`import cors from '@fastify/cors';
+await fastify.register(cors, (instance) => {
+  return (req, callback) => callback(null, { origin: ${ENV_LIST} });
+});`) }],
       },
       {
         name: "fastify: origin '*'",

@@ -327,10 +327,10 @@ runBoth('require-explicit-headers', rule, {
         `,
       },
       {
-        name: 'fastify: plugin-options function is opaque',
+        name: 'fastify: a plugin-options function whose answers this file cannot read',
         code: code`
           import cors from '@fastify/cors';
-          app.register(cors, () => (req, callback) => callback(null, { origin: true }));
+          app.register(cors, () => (req, callback) => callback(null, optionsFor(req)));
         `,
       },
       {
@@ -1040,6 +1040,28 @@ runBoth('require-explicit-headers', rule, {
         ],
       },
       // ── @fastify/cors ─────────────────────────────────────────────────────────────────────────────────────────
+      {
+        name: 'fastify: a function of the instance returning a delegator: its answers are the options',
+        code: code`
+          import cors from '@fastify/cors';
+          app.register(cors, () => (req, callback) => callback(null, { origin: true }));
+        `,
+        errors: [
+          { messageId: 'defaultMethods', line: 2 },
+          { messageId: 'defaultHeaders', line: 2 },
+        ],
+      },
+      {
+        name: 'fastify: an async delegator: what it returns is the options',
+        code: code`
+          import cors from '@fastify/cors';
+          app.register(cors, {
+            hook: 'preHandler',
+            delegator: async (req) => ({ origin: await originsFor(req), methods: ['GET'] }),
+          });
+        `,
+        errors: [{ messageId: 'defaultHeaders', line: 4 }],
+      },
       {
         name: 'fastify: register(cors) with no options, on the register call',
         code: code`

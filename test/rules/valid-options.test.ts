@@ -292,6 +292,29 @@ runBoth('valid-options', rule, {
       },
       // ── (a) unknown keys: express cors ────────────────────────────────────────────────────────────────────────
       {
+        name: 'fastify: the options a delegator answers are checked like any options',
+        code: code`
+          import cors from '@fastify/cors';
+          await app.register(cors, {
+            hook: 'preHandler',
+            delegator: (req, callback) => callback(null, { origin: false, allowHeaders: ['Content-Type'] }),
+          });
+        `,
+        errors: [
+          {
+            messageId: 'unknownOptionWithSuggestion',
+            line: 4,
+            suggestions: [{ messageId: 'renameOption', output: code`
+              import cors from '@fastify/cors';
+              await app.register(cors, {
+                hook: 'preHandler',
+                delegator: (req, callback) => callback(null, { origin: false, allowedHeaders: ['Content-Type'] }),
+              });
+            ` }],
+          },
+        ],
+      },
+      {
         name: 'express: allowHeaders → allowedHeaders',
         code: code`
           import cors from 'cors';
