@@ -44,7 +44,7 @@ export default createRule<Options, MessageId>({
       reflectedHeaders:
         'Access-Control-Allow-Headers echoes the request\'s Access-Control-Request-Headers, so every request header is allowed. List the headers the API accepts.',
       unexposedHeader:
-        'This file sets the response header `{{header}}`, but {{framework}} does not expose it in {{key}}, so browser code on other origins cannot read it. Add `{{header}}` to {{key}}.',
+        '{{framework}} does not expose the response header `{{header}}` that this file sets, so browser code on other origins cannot read it. Add `{{header}}` to {{key}}.',
       missingCredentialsHeader:
         'Credentials are on but {{key}} does not list `{{header}}`, so credentialed requests that send it fail their preflight. Add `{{header}}` if clients send it.',
       maxAge:

@@ -15,9 +15,9 @@ export default createRule<[], MessageId>({
     hasSuggestions: true,
     messages: {
       missingLastEventId:
-        'This file serves Server-Sent Events, but {{framework}} does not allow the `Last-Event-ID` request header in {{key}}. Fetch-based SSE clients send it when they reconnect, so the resumed stream fails its preflight. Add `Last-Event-ID`.',
+        '{{framework}} does not allow the `Last-Event-ID` request header in {{key}}, but this file serves Server-Sent Events: fetch-based SSE clients send it when they reconnect, so the resumed stream fails its preflight. Add `Last-Event-ID`.',
       missingCacheControl:
-        'This file serves Server-Sent Events, but {{framework}} does not allow the `Cache-Control` request header in {{key}}. Fetch-based SSE clients commonly send `Cache-Control: no-cache`, which fails the preflight. Add `Cache-Control`.',
+        '{{framework}} does not allow the `Cache-Control` request header in {{key}}, but this file serves Server-Sent Events: fetch-based SSE clients commonly send `Cache-Control: no-cache`, which fails the preflight. Add `Cache-Control`.',
       addHeader: 'Add `{{header}}` to the allowed headers.',
     },
     schema: [],

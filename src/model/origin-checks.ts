@@ -59,8 +59,9 @@ export class OriginChecks {
         return this.isRequestOrigin(object.arguments[0], context);
       }
     }
-    if (node.type !== T.Identifier && node.type !== T.MemberExpression && node.type !== T.CallExpression) return false;
-    // `req.headers.origin ?? ''` is still the request origin: empty fallbacks add nothing.
+    const fallback = node.type === T.LogicalExpression && node.operator !== '&&';
+    if (node.type !== T.Identifier && node.type !== T.MemberExpression && node.type !== T.CallExpression && !fallback) return false;
+    // `req.headers.origin ?? ''` (written there or in a `const`) is still the request origin: empty fallbacks add nothing.
     const options = alternatives(this.resolver.resolve(node, context)).filter(
       (option) => option.kind !== 'nullish' && !(option.kind === 'string' && option.value === ''),
     );

@@ -6,7 +6,7 @@ import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import { FRAMEWORKS, NEXT_CONFIG_FILE } from '../frameworks/index.js';
 import type { Framework, Registration } from '../frameworks/define-framework.js';
 import { EVENT_STREAM_HELPERS, EVENT_STREAM_MEDIA_TYPE } from '../frameworks/event-streams.js';
-import { type FunctionNode, type Node, type SourceCode, isFunction, methodReceiver, propertyKey, resolveIdentifier, returnedValues, unwrap, walk } from './ast.js';
+import { type FunctionNode, type Node, type SourceCode, contains, isFunction, methodReceiver, propertyKey, resolveIdentifier, returnedValues, unwrap, walk } from './ast.js';
 import type { AllowedOrigin, CorsFile, CorsPolicy, HeaderWrite, OptionEntry, PolicyOptions, Setting } from './cors-file.js';
 import { readChains } from './middleware-chain.js';
 import { type ModuleSource, type ModuleUse, findModuleUses, isExport, matchesModule, moduleSpecifier } from './module-uses.js';
@@ -310,13 +310,17 @@ class Reader {
     }
     const policies: CorsPolicy[] = [];
     for (const { optionsNode, at } of answers) {
-      const value = this.resolver.resolve(optionsNode);
-      const guards = this.checks.guardsOf(at, delegate, {});
-      if (value.kind === 'object') {
-        const policy = this.policy(framework, call, value.node, this.objectOptions(framework, value), guards);
-        policies.push({ ...policy, builtPerRequest: delegate });
-      } else if (value.kind === 'opaque') {
-        policies.push(this.opaquePolicy(framework, call, optionsNode, value.source));
+      const answerGuards = this.checks.guardsOf(at, delegate, {});
+      // `const options = allowed.includes(origin) ? { origin: true } : { origin: false }`: each branch has its guards.
+      for (const value of alternatives(this.resolver.resolve(optionsNode))) {
+        if (value.kind === 'object') {
+          const own = value.node !== optionsNode && contains(delegate, value.node) ? this.checks.guardsOf(value.node, delegate, {}) : [];
+          const guards = [...new Set([...answerGuards, ...own])];
+          const policy = this.policy(framework, call, value.node, this.objectOptions(framework, value), guards);
+          policies.push({ ...policy, builtPerRequest: delegate });
+        } else if (value.kind === 'opaque') {
+          policies.push(this.opaquePolicy(framework, call, value.node, value.source));
+        }
       }
     }
     // Nothing this file can read: still a registration (its place in the middleware order counts).

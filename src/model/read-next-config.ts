@@ -1,6 +1,7 @@
 /** Reads `headers()` in `next.config.*`: each returned entry's `headers` become header writes grouped by entry. */
 import { type Node, type SourceCode, returnedValues } from './ast.js';
 import type { HeaderWrite } from './cors-file.js';
+import { matchesEveryOrigin } from './origin-patterns.js';
 import { type ObjectValue, type Value, ValueResolver, alternatives } from './static-value.js';
 
 /** `headers` property values of the file that are functions: `async headers() {…}`, `headers: async () => […]`. */
@@ -46,7 +47,8 @@ function entryWrites(entry: ObjectValue): HeaderWrite[] {
 
 /**
  * `has: [{ type: 'header', key: 'origin' }]` captures the whole request header as `:origin`: interpolated into a
- * header value, it echoes the request. With a `value` pattern the capture is limited to what the pattern allows.
+ * header value, it echoes the request. With a `value` pattern, Next.js matches `^(?:value)$` and only its named groups
+ * become parameters: limited to what the pattern allows, unless the pattern accepts any origin (`(?<origin>.*)`).
  */
 function capturedHeaders(entry: ObjectValue): Map<string, { name: string; limited: boolean }> {
   const captures = new Map<string, { name: string; limited: boolean }>();
@@ -57,9 +59,16 @@ function capturedHeaders(entry: ObjectValue): Map<string, { name: string; limite
     const type = ValueResolver.property(item, 'type')?.value;
     const key = ValueResolver.property(item, 'key')?.value;
     if (type?.kind !== 'string' || type.value !== 'header' || key?.kind !== 'string') continue;
-    // Next.js lower-cases header keys and strips non-alphanumerics to name the parameter (`Origin` → `:origin`).
     const name = key.value.toLowerCase();
-    captures.set(name.replace(/[^a-z0-9_]/gu, ''), { name, limited: ValueResolver.property(item, 'value') !== null });
+    const pattern = ValueResolver.property(item, 'value')?.value;
+    if (!pattern) {
+      // Next.js lower-cases header keys and strips non-alphanumerics to name the parameter (`Origin` → `:origin`).
+      captures.set(name.replace(/[^a-z0-9_]/gu, ''), { name, limited: false });
+      continue;
+    }
+    if (pattern.kind !== 'string') continue;
+    const limited = !matchesEveryOrigin({ pattern: `^(?:${pattern.value})$`, flags: '' });
+    for (const [, group] of pattern.value.matchAll(/\(\?<([A-Za-z_$][\w$]*)>/gu)) if (group) captures.set(group, { name, limited });
   }
   return captures;
 }

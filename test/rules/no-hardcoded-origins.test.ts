@@ -502,6 +502,16 @@ app.use(cors((req, callback) => {
 }));`,
         errors: [{ messageId: 'hardcodedOrigin', line: 3 }],
       },
+      {
+        name: 'express: options delegate comparing the origin (with a fallback) against a literal list',
+        code: `import cors from 'cors';
+const allowlist = ['https://app.example.com'];
+app.use(cors((req, callback) => {
+  const corsOptions = allowlist.includes(req.header('Origin') || '') ? { origin: true } : { origin: false };
+  callback(null, corsOptions);
+}));`,
+        errors: [{ messageId: 'hardcodedOrigin', line: 2 }],
+      },
       // ---------------------------------------------------------------- import awareness
       {
         name: 'import: require in CommonJS',

@@ -121,6 +121,24 @@ app.use(cors((req, callback) => {
 }));`,
       },
       {
+        name: "express: options delegate checking the origin with a '' fallback (the README's allowlist example)",
+        code: `import cors from 'cors';
+const allowlist = ['https://app.example.com'];
+app.use(cors((req, callback) => {
+  if (allowlist.includes(req.header('Origin') ?? '')) callback(null, { origin: true });
+  else callback(null, { origin: false });
+}));`,
+      },
+      {
+        name: 'express: options delegate whose const options are chosen by an allowlist check',
+        code: `import cors from 'cors';
+const allowlist = ['https://app.example.com'];
+app.use(cors((req, callback) => {
+  const corsOptions = allowlist.indexOf(req.header('Origin')) !== -1 ? { origin: true } : { origin: false };
+  callback(null, corsOptions);
+}));`,
+      },
+      {
         name: "express: '*' route path with a listed policy",
         code: `import cors from 'cors';
 const options = { origin: ['https://app.example.com'] };
@@ -767,6 +785,19 @@ app.use(cors((req, callback) => {
         errors: [{ messageId: 'reflectedOrigin', line: 3, suggestions: allowlist(`import cors from 'cors';
 app.use(cors((req, callback) => {
   callback(null, { origin: ${ENV_LIST}, maxAge: 600 });
+}));`) }],
+      },
+      {
+        name: 'express: options delegate choosing between const options on something other than the origin',
+        code: `import cors from 'cors';
+app.use(cors((req, callback) => {
+  const corsOptions = req.path.startsWith('/public') ? { origin: true } : { origin: false };
+  callback(null, corsOptions);
+}));`,
+        errors: [{ messageId: 'reflectedOrigin', line: 3, suggestions: allowlist(`import cors from 'cors';
+app.use(cors((req, callback) => {
+  const corsOptions = req.path.startsWith('/public') ? { origin: ${ENV_LIST} } : { origin: false };
+  callback(null, corsOptions);
 }));`) }],
       },
       {
@@ -1609,6 +1640,22 @@ export default nextConfig;`,
       {
         source: '/api/:path*',
         has: [{ type: 'header', key: 'origin' }],
+        headers: [{ key: 'Access-Control-Allow-Origin', value: ':origin' }],
+      },
+    ];
+  },
+};`,
+        errors: [{ messageId: 'reflectedOrigin', line: 7 }],
+      },
+      {
+        name: 'next: a has value pattern that accepts any origin, captured as :origin, reflects any origin',
+        filename: 'next.config.js',
+        code: `module.exports = {
+  async headers() {
+    return [
+      {
+        source: '/api/:path*',
+        has: [{ type: 'header', key: 'Origin', value: '(?<origin>.*)' }],
         headers: [{ key: 'Access-Control-Allow-Origin', value: ':origin' }],
       },
     ];
