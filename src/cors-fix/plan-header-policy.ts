@@ -3,14 +3,14 @@
  * made conditional on the allowlist and sends the request origin; `*` and echoed header lists become explicit lists.
  * Anything that is not a plain `x.set(name, value)` statement in a handler is reported, not rewritten.
  */
-import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { isFunction } from '../model/ast.js';
-import { type CorsPolicy, EVENT_STREAM_REQUEST_HEADERS, type HeaderWrite, alternatives, isOriginLike, unexposedHeaders } from '../model/index.js';
+import { CREDENTIALED_REQUEST_HEADERS, type CorsPolicy, EVENT_STREAM_REQUEST_HEADERS, type HeaderWrite, alternatives, isOriginLike, unexposedHeaders } from '../model/index.js';
 import { requestOriginExpression } from './allowlist.js';
 import { type PolicyFinding, isUnplanned, resolveCategory, resolveFinding } from './findings.js';
 import { endOfLine, replaceNode } from './node-edits.js';
 import { fixRegexesInPlace, resolveReplaced, retiredOrigins, rewriteOriginsInPlace, serialiseOriginsInPlace } from './origin-rewrite.js';
-import { DEFAULT_METHODS, DEFAULT_REQUEST_HEADERS, type PlanContext, PolicyEdits } from './plan-types.js';
+import { DEFAULT_MAX_AGE, DEFAULT_METHODS, DEFAULT_REQUEST_HEADERS, type PlanContext, PolicyEdits } from './plan-types.js';
 import { lineIndent, quoted } from './text-style.js';
 
 /** Plans one raw-header policy; marks each of `findings` with what was done. */
@@ -37,9 +37,14 @@ export function planHeaderPolicy(policy: CorsPolicy, findings: readonly PolicyFi
   fixRegexesInPlace(findings, out, context);
   serialiseOriginsInPlace(findings, out, context);
   const sse = context.file.eventStreams.length > 0;
+  const allHeaders = [...DEFAULT_REQUEST_HEADERS, ...(sse ? EVENT_STREAM_REQUEST_HEADERS : []), ...context.requestHeaders];
   planListHeader(writes, 'access-control-allow-methods', 'methods', [...DEFAULT_METHODS], findings, context, out);
-  planListHeader(writes, 'access-control-allow-headers', 'allowedHeaders', [...DEFAULT_REQUEST_HEADERS, ...(sse ? EVENT_STREAM_REQUEST_HEADERS : []), ...context.requestHeaders], findings, context, out);
-  planExposeHeader(policy, writes, findings, context, out);
+  planListHeader(writes, 'access-control-allow-headers', 'allowedHeaders', allHeaders, findings, context, out);
+  const expose = planExposeHeader(policy, writes, findings, context, out);
+  const completion = guarded ? planCompletion(policy, writes, allHeaders, sse, context, out) : [];
+  if (insertAfterAllowOrigin(writes, [...expose, ...completion], context, out) && expose[0]) {
+    resolveCategory(findings, 'exposedHeaders', 'fixed', `Exposed ${expose[0][1]}.`);
+  }
   return out;
 }
 
@@ -121,27 +126,73 @@ function planListHeader(
   if (fixed) resolveCategory(findings, category, 'fixed', `The header now lists ${full.join(', ')}.`);
 }
 
-/** Custom response headers the file sets: added to Expose-Headers, or a new Expose-Headers write after Allow-Origin. */
-function planExposeHeader(policy: CorsPolicy, writes: readonly HeaderWrite[], findings: readonly PolicyFinding[], context: PlanContext, out: PolicyEdits): void {
+/**
+ * Custom response headers the file sets: added to Expose-Headers; returns the `[name, value]` of a new Expose-Headers
+ * write when the policy has none.
+ */
+function planExposeHeader(policy: CorsPolicy, writes: readonly HeaderWrite[], findings: readonly PolicyFinding[], context: PlanContext, out: PolicyEdits): [string, string][] {
   const missing = unexposedHeaders(policy, context.file).map((write) => write.name);
-  if (missing.length === 0) return;
+  if (missing.length === 0) return [];
   const existing = writes.find((write) => write.key === 'access-control-expose-headers');
   const names = [...new Set(missing)];
   if (existing) {
     const node = existing.valueNode;
-    if (node.type !== T.Literal || typeof node.value !== 'string') return;
+    if (node.type !== T.Literal || typeof node.value !== 'string') return [];
     const current = node.value.trim();
     out.add(replaceNode(node, quoted(current ? `${current}, ${names.join(', ')}` : names.join(', '), context.style)));
-  } else {
-    const anchor = writes.find((write) => write.key === 'access-control-allow-origin');
-    const call = anchor?.node;
-    const statement = call?.parent;
-    if (!anchor || call?.type !== T.CallExpression || statement?.type !== T.ExpressionStatement || statement.parent?.type !== T.BlockStatement) return;
-    const callee = context.sourceCode.getText((call as TSESTree.CallExpression).callee);
-    const semicolon = context.sourceCode.getText(statement).endsWith(';') ? ';' : '';
-    const line = `${callee}(${quoted('Access-Control-Expose-Headers', context.style)}, ${quoted(names.join(', '), context.style)})${semicolon}`;
-    const position = endOfLine(context.sourceCode, statement);
-    out.add({ start: position, end: position, text: `${context.style.eol}${lineIndent(context.sourceCode.text, statement.range[0])}${line}` });
+    resolveCategory(findings, 'exposedHeaders', 'fixed', `Exposed ${names.join(', ')}.`);
+    return [];
   }
-  resolveCategory(findings, 'exposedHeaders', 'fixed', `Exposed ${names.join(', ')}.`);
+  return [['Access-Control-Expose-Headers', names.join(', ')]];
+}
+
+/**
+ * Once the Allow-Origin write checks the allowlist, the policy gets what cors-fix gives every policy it rewrites:
+ * credentials, explicit methods and request headers (with `Authorization` and `Content-Type`, `Last-Event-ID` and
+ * `Cache-Control` where the file serves SSE, and the custom headers the code reads from requests), a 600 s preflight
+ * cache, and `Vary: Origin` because the response now depends on the request origin. Headers the handler already
+ * writes keep their values; an Allow-Headers list gets the required headers it lacks. Returns the new writes.
+ */
+function planCompletion(policy: CorsPolicy, writes: readonly HeaderWrite[], allHeaders: readonly string[], sse: boolean, context: PlanContext, out: PolicyEdits): [string, string][] {
+  const has = (key: string): boolean => writes.some((write) => write.key === key);
+  const added: [string, string][] = [];
+  if (!has('access-control-allow-credentials')) added.push(['Access-Control-Allow-Credentials', 'true']);
+  if (!has('access-control-allow-methods')) added.push(['Access-Control-Allow-Methods', DEFAULT_METHODS.join(', ')]);
+  const credentialsOn = policy.credentials.on || !has('access-control-allow-credentials');
+  const required = [...(credentialsOn ? CREDENTIALED_REQUEST_HEADERS : []), ...(sse ? EVENT_STREAM_REQUEST_HEADERS : []), ...context.requestHeaders];
+  const allowHeaders = writes.find((write) => write.key === 'access-control-allow-headers');
+  if (!allowHeaders) {
+    added.push(['Access-Control-Allow-Headers', [...new Set(allHeaders)].join(', ')]);
+  } else {
+    const node = allowHeaders.valueNode;
+    const replaced = out.edits.some((edit) => edit.start <= node.range[0] && node.range[1] <= edit.end);
+    if (!replaced && node.type === T.Literal && typeof node.value === 'string' && !node.value.split(',').some((token) => token.trim() === '*')) {
+      const tokens = node.value.split(',').map((token) => token.trim()).filter(Boolean);
+      const missing = required.filter((name) => !tokens.some((token) => token.toLowerCase() === name.toLowerCase()));
+      if (missing.length > 0) out.add(replaceNode(node, quoted([...tokens, ...missing].join(', '), context.style)));
+    }
+  }
+  if (!has('access-control-max-age')) added.push(['Access-Control-Max-Age', String(DEFAULT_MAX_AGE)]);
+  const varies = context.file.responseHeaders.some((write) => write.group === policy.node && write.key === 'vary');
+  if (!varies) added.push(['Vary', 'Origin']);
+  return added;
+}
+
+/**
+ * Adds `headers` as writes with the Allow-Origin write's own call (`res.setHeader`, `ctx.set`, `c.header`…), after it.
+ * Returns whether they were added (not when that write is not a statement of its own in a block).
+ */
+function insertAfterAllowOrigin(writes: readonly HeaderWrite[], headers: readonly [string, string][], context: PlanContext, out: PolicyEdits): boolean {
+  if (headers.length === 0) return false;
+  const anchor = writes.find((write) => write.key === 'access-control-allow-origin');
+  const call = anchor?.node;
+  const statement = call?.parent;
+  if (!anchor || call?.type !== T.CallExpression || statement?.type !== T.ExpressionStatement || statement.parent?.type !== T.BlockStatement) return false;
+  const callee = context.sourceCode.getText(call.callee);
+  const semicolon = context.sourceCode.getText(statement).endsWith(';') ? ';' : '';
+  const indent = lineIndent(context.sourceCode.text, statement.range[0]);
+  const position = endOfLine(context.sourceCode, statement);
+  const text = headers.map(([name, value]) => `${context.style.eol}${indent}${callee}(${quoted(name, context.style)}, ${quoted(value, context.style)})${semicolon}`).join('');
+  out.add({ start: position, end: position, text });
+  return true;
 }

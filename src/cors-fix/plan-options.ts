@@ -64,7 +64,8 @@ class OptionsPlanner {
     this.planOrigin();
     const credentialsOn = this.planCredentials();
     const sse = this.context.file.eventStreams.length > 0;
-    const requiredHeaders = [...(credentialsOn ? CREDENTIALED_REQUEST_HEADERS : []), ...(sse ? EVENT_STREAM_REQUEST_HEADERS : [])];
+    // Headers clients must be able to send: credentials, SSE resumption, and the custom request headers the code reads.
+    const requiredHeaders = [...(credentialsOn ? CREDENTIALED_REQUEST_HEADERS : []), ...(sse ? EVENT_STREAM_REQUEST_HEADERS : []), ...this.context.requestHeaders];
     const allHeaders = unique([...DEFAULT_REQUEST_HEADERS, ...requiredHeaders, ...this.context.requestHeaders]);
     const exposed = unexposedHeaders(this.policy, this.context.file).map((write) => write.name);
     this.planList('methods', [...DEFAULT_METHODS], []);

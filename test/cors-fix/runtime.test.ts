@@ -24,6 +24,7 @@ const APPS = [
   { name: 'fastify-api', path: '/api/notes' },
   { name: 'hono-api', path: '/api/bookmarks' },
   { name: 'koa-api', path: '/api/invoices' },
+  { name: 'raw-headers-api', path: '/api/items' },
 ] as const;
 
 interface Server {
@@ -125,6 +126,8 @@ describe.each(APPS)('examples/$name after cors-fix', ({ name, path }) => {
       expect(headers['access-control-allow-origin']).toBe(origin);
       expect(headers['access-control-allow-credentials']).toBe('true');
       expect(allowedHeaders(headers)).toEqual(expect.arrayContaining(['authorization', 'content-type', 'x-request-id']));
+      expect(String(headers['access-control-allow-methods']).toUpperCase()).toContain('POST');
+      expect(headers['access-control-max-age']).toBe('600');
     }
   });
 
