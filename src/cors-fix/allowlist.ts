@@ -67,6 +67,12 @@ export function requestOriginExpression(write: HeaderWrite, sourceCode: SourceCo
   const read = firstOriginRead(group, sourceCode);
   if (read) return text(read);
   const call = write.node;
+  if (call.type === T.Property) {
+    // A header object in a handler: `(req, res) => res.writeHead(200, {…})`, `fetch(request) { return new Response(…) }`.
+    const request = group.params[0];
+    if (request?.type !== T.Identifier) return null;
+    return buildsWebResponses(group, sourceCode) ? `${request.name}.headers.get(${quoted('Origin', style)})` : `${request.name}.headers.origin`;
+  }
   if (call.type !== T.CallExpression) return null;
   const receiver = methodReceiver(call);
   const [first, second] = group.params;
@@ -84,6 +90,21 @@ function isStableRead(node: Node): boolean {
   const value = unwrap(node);
   return value.type === T.Identifier || value.type === T.MemberExpression || value.type === T.CallExpression;
 }
+
+/** Whether `fn` answers with web `Response`/`Headers` objects, whose request headers are read with `.get()`. */
+function buildsWebResponses(fn: FunctionNode, sourceCode: SourceCode): boolean {
+  let found = false;
+  walk(fn.body, sourceCode.visitorKeys, (node) => {
+    if (found) return false;
+    const callee = node.type === T.NewExpression || node.type === T.CallExpression ? unwrap(node.callee) : null;
+    const name = callee?.type === T.Identifier ? callee.name : callee?.type === T.MemberExpression && callee.object.type === T.Identifier ? callee.object.name : null;
+    if (name !== null && WEB_RESPONSES.has(name)) found = true;
+    return !found;
+  });
+  return found;
+}
+
+const WEB_RESPONSES = new Set(['Response', 'Headers', 'NextResponse']);
 
 /** The first read of the request origin in `fn`'s own body (not in nested functions). */
 function firstOriginRead(fn: FunctionNode, sourceCode: SourceCode): Node | null {

@@ -33,9 +33,13 @@ export function formatText(report: FixReport, options: { diffs: boolean }): stri
   if (review > 0) out.push(`Review: ${review} change${review === 1 ? '' : 's'} marked "review" above need a human look.`);
   if (skipped > 0) out.push(`Left for you: ${skipped} finding${skipped === 1 ? '' : 's'} marked "skipped" above (the reason is given for each).`);
   if (report.summary.changed > 0) {
+    // Only when an origin now comes from the allowlist is there an environment variable to set.
+    const allowlisted = report.supportFiles.length > 0 || report.findings.some((finding) => finding.action === 'fixed' && ALLOWLIST_RULES.has(finding.ruleId));
     out.push(
       report.mode === 'write'
-        ? `Next: review the changes (git diff), then set ${report.envVar} where the server runs (see .env.example). Unset, every cross-origin request is denied.`
+        ? allowlisted
+          ? `Next: review the changes (git diff), then set ${report.envVar} where the server runs (see .env.example). Unset, every cross-origin request is denied.`
+          : 'Next: review the changes (git diff).'
         : report.mode === 'dry'
           ? 'Nothing was written (--dry). Run without --dry to apply.'
           : 'Nothing was written (--check).',
@@ -53,3 +57,6 @@ export function summaryLine(report: FixReport): string {
   const changedWord = report.mode === 'write' ? 'changed' : 'to change';
   return `cors-fix: ${changed} ${changedWord}, ${unchanged} unchanged, ${skipped} skipped, ${failed} failed (${(elapsedMs / 1000).toFixed(2)} s)`;
 }
+
+/** Rules whose fixes replace origins with the allowlist read from the environment. */
+const ALLOWLIST_RULES: ReadonlySet<string> = new Set(['cors/no-wildcard-origin', 'cors/no-credentials-with-wildcard', 'cors/no-hardcoded-origins']);

@@ -3,12 +3,12 @@
  * made conditional on the allowlist and sends the request origin; `*` and echoed header lists become explicit lists.
  * Anything that is not a plain `x.set(name, value)` statement in a handler is reported, not rewritten.
  */
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { isFunction } from '../model/ast.js';
-import { CREDENTIALED_REQUEST_HEADERS, type CorsPolicy, EVENT_STREAM_REQUEST_HEADERS, type HeaderWrite, alternatives, isOriginLike, unexposedHeaders } from '../model/index.js';
+import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import { isFunction, propertyKey } from '../model/ast.js';
+import { CREDENTIALED_REQUEST_HEADERS, type CorsPolicy, EVENT_STREAM_REQUEST_HEADERS, type Node, routeMethods, type HeaderWrite, alternatives, isOriginLike, unexposedHeaders } from '../model/index.js';
 import { requestOriginExpression } from './allowlist.js';
 import { type PolicyFinding, isUnplanned, resolveCategory, resolveFinding } from './findings.js';
-import { endOfLine, replaceNode } from './node-edits.js';
+import { appendItems, endOfLine, replaceNode } from './node-edits.js';
 import { fixRegexesInPlace, resolveReplaced, retiredOrigins, rewriteOriginsInPlace, serialiseOriginsInPlace } from './origin-rewrite.js';
 import { DEFAULT_MAX_AGE, DEFAULT_METHODS, DEFAULT_REQUEST_HEADERS, type PlanContext, PolicyEdits } from './plan-types.js';
 import { lineIndent, quoted } from './text-style.js';
@@ -41,11 +41,20 @@ export function planHeaderPolicy(policy: CorsPolicy, findings: readonly PolicyFi
   planListHeader(writes, 'access-control-allow-methods', 'methods', [...DEFAULT_METHODS], findings, context, out);
   planListHeader(writes, 'access-control-allow-headers', 'allowedHeaders', allHeaders, findings, context, out);
   const expose = planExposeHeader(policy, writes, findings, context, out);
-  const completion = guarded ? planCompletion(policy, writes, allHeaders, sse, context, out) : [];
-  if (insertAfterAllowOrigin(writes, [...expose, ...completion], context, out) && expose[0]) {
-    resolveCategory(findings, 'exposedHeaders', 'fixed', `Exposed ${expose[0][1]}.`);
-  }
+  const completion = guarded ? planCompletion(policy, writes, allHeaders, sse, context, out) : { perPolicy: [], perResponse: [] };
+  const added = addHeaders(policy, writes, { perPolicy: completion.perPolicy, perResponse: [...expose, ...completion.perResponse] }, context, out);
+  if (added && expose[0]) resolveCategory(findings, 'exposedHeaders', 'fixed', `Exposed ${expose[0][1]}.`);
   return out;
+}
+
+/**
+ * Headers to add: `perPolicy` ones answer preflights and are needed once per policy (methods, request headers,
+ * max-age); `perResponse` ones must be on every response that carries Allow-Origin (credentials, exposed headers,
+ * `Vary`).
+ */
+interface NewHeaders {
+  perPolicy: [string, string][];
+  perResponse: [string, string][];
 }
 
 /**
@@ -87,6 +96,7 @@ function planOriginWrites(policy: CorsPolicy, writes: readonly HeaderWrite[], fi
 /** Guards one write with the allowlist check; returns a reason when it cannot. */
 function guardWrite(write: HeaderWrite, context: PlanContext, out: PolicyEdits): string | null {
   const call = write.node;
+  if (call.type === T.Property) return guardEntry(write, call, context, out);
   const statement = call.parent;
   if (call.type !== T.CallExpression || statement?.type !== T.ExpressionStatement || statement.expression !== call) {
     return 'The header is written inside a larger expression or a header object; send it only when isAllowedOrigin(origin) is true, by hand.';
@@ -99,6 +109,22 @@ function guardWrite(write: HeaderWrite, context: PlanContext, out: PolicyEdits):
   out.add({ start: statement.range[0], end: statement.range[0], text: dangling ? `{ ${check}` : check });
   if (dangling) out.add({ start: statement.range[1], end: statement.range[1], text: ' }' });
   if (context.sourceCode.getText(write.valueNode) !== origin) out.add(replaceNode(write.valueNode, origin));
+  return null;
+}
+
+/**
+ * `{ 'Access-Control-Allow-Origin': '*', … }` in a handler (`res.writeHead(200, {…})`, `new Response(body, { headers:
+ * {…} })`) → `{ ...(isAllowedOrigin(origin) ? { 'Access-Control-Allow-Origin': origin } : {}), … }`.
+ */
+function guardEntry(write: HeaderWrite, entry: TSESTree.Property, context: PlanContext, out: PolicyEdits): string | null {
+  if (entry.parent.type !== T.ObjectExpression || entry.kind !== 'init' || entry.method || entry.shorthand) {
+    return 'The header is not a plain entry of a header object; send it only when isAllowedOrigin(origin) is true, by hand.';
+  }
+  const origin = requestOriginExpression(write, context.sourceCode, context.style);
+  if (!origin) return 'cors-fix cannot tell how this handler reads the request Origin; send the header only when the origin is in the allowlist, by hand.';
+  const key = context.sourceCode.getText(entry.key);
+  const written = entry.computed ? `[${key}]` : key;
+  out.add(replaceNode(entry, `...(${context.names.isAllowedOrigin}(${origin}) ? { ${written}: ${origin} } : {})`));
   return null;
 }
 
@@ -153,41 +179,75 @@ function planExposeHeader(policy: CorsPolicy, writes: readonly HeaderWrite[], fi
  * cache, and `Vary: Origin` because the response now depends on the request origin. Headers the handler already
  * writes keep their values; an Allow-Headers list gets the required headers it lacks. Returns the new writes.
  */
-function planCompletion(policy: CorsPolicy, writes: readonly HeaderWrite[], allHeaders: readonly string[], sse: boolean, context: PlanContext, out: PolicyEdits): [string, string][] {
+function planCompletion(policy: CorsPolicy, writes: readonly HeaderWrite[], allHeaders: readonly string[], sse: boolean, context: PlanContext, out: PolicyEdits): NewHeaders {
   const has = (key: string): boolean => writes.some((write) => write.key === key);
-  const added: [string, string][] = [];
-  if (!has('access-control-allow-credentials')) added.push(['Access-Control-Allow-Credentials', 'true']);
-  if (!has('access-control-allow-methods')) added.push(['Access-Control-Allow-Methods', DEFAULT_METHODS.join(', ')]);
+  const perPolicy: [string, string][] = [];
+  const methods = writes.find((write) => write.key === 'access-control-allow-methods');
+  if (!methods) perPolicy.push(['Access-Control-Allow-Methods', DEFAULT_METHODS.join(', ')]);
+  else appendToList(methods.valueNode, routeMethods(context.file), context, out);
   const credentialsOn = policy.credentials.on || !has('access-control-allow-credentials');
   const required = [...(credentialsOn ? CREDENTIALED_REQUEST_HEADERS : []), ...(sse ? EVENT_STREAM_REQUEST_HEADERS : []), ...context.requestHeaders];
   const allowHeaders = writes.find((write) => write.key === 'access-control-allow-headers');
-  if (!allowHeaders) {
-    added.push(['Access-Control-Allow-Headers', [...new Set(allHeaders)].join(', ')]);
-  } else {
-    const node = allowHeaders.valueNode;
-    const replaced = out.edits.some((edit) => edit.start <= node.range[0] && node.range[1] <= edit.end);
-    if (!replaced && node.type === T.Literal && typeof node.value === 'string' && !node.value.split(',').some((token) => token.trim() === '*')) {
-      const tokens = node.value.split(',').map((token) => token.trim()).filter(Boolean);
-      const missing = required.filter((name) => !tokens.some((token) => token.toLowerCase() === name.toLowerCase()));
-      if (missing.length > 0) out.add(replaceNode(node, quoted([...tokens, ...missing].join(', '), context.style)));
-    }
-  }
-  if (!has('access-control-max-age')) added.push(['Access-Control-Max-Age', String(DEFAULT_MAX_AGE)]);
-  const varies = context.file.responseHeaders.some((write) => write.group === policy.node && write.key === 'vary');
-  if (!varies) added.push(['Vary', 'Origin']);
-  return added;
+  if (!allowHeaders) perPolicy.push(['Access-Control-Allow-Headers', [...new Set(allHeaders)].join(', ')]);
+  else appendToList(allowHeaders.valueNode, required, context, out);
+  if (!has('access-control-max-age')) perPolicy.push(['Access-Control-Max-Age', String(DEFAULT_MAX_AGE)]);
+  // An explicit `Access-Control-Allow-Credentials: false` stays.
+  const perResponse: [string, string][] = has('access-control-allow-credentials') && !policy.credentials.on ? [] : [['Access-Control-Allow-Credentials', 'true']];
+  perResponse.push(['Vary', 'Origin']);
+  return { perPolicy, perResponse };
+}
+
+/** Adds the `required` names a literal comma-separated header value lacks (unless it holds `*` or is already edited). */
+function appendToList(node: Node, required: readonly string[], context: PlanContext, out: PolicyEdits): void {
+  if (node.type !== T.Literal || typeof node.value !== 'string') return;
+  if (out.edits.some((edit) => edit.start <= node.range[0] && node.range[1] <= edit.end)) return;
+  const tokens = node.value.split(',').map((token) => token.trim()).filter(Boolean);
+  if (tokens.includes('*')) return;
+  const missing = [...new Set(required)].filter((name) => !tokens.some((token) => token.toLowerCase() === name.toLowerCase()));
+  if (missing.length > 0) out.add(replaceNode(node, quoted([...tokens, ...missing].join(', '), context.style)));
 }
 
 /**
- * Adds `headers` as writes with the Allow-Origin write's own call (`res.setHeader`, `ctx.set`, `c.header`…), after it.
- * Returns whether they were added (not when that write is not a statement of its own in a block).
+ * Adds `headers` next to each Allow-Origin write: as writes with that write's own call (`res.setHeader`, `ctx.set`,
+ * `c.header`…) after it, or as entries of its header object. Headers the handler or the object already has are left
+ * alone. Returns whether anything was added.
  */
-function insertAfterAllowOrigin(writes: readonly HeaderWrite[], headers: readonly [string, string][], context: PlanContext, out: PolicyEdits): boolean {
+function addHeaders(policy: CorsPolicy, writes: readonly HeaderWrite[], headers: NewHeaders, context: PlanContext, out: PolicyEdits): boolean {
+  const anchors = writes.filter((write) => write.key === 'access-control-allow-origin');
+  const first = anchors[0];
+  if (!first) return false;
+  const entry = (name: string, value: string): string => `${quoted(name, context.style)}: ${quoted(value, context.style)}`;
+  if (first.node.type !== T.Property) {
+    // Calls apply to every response of the handler: add what the handler does not write yet, once.
+    const written = new Set(context.file.responseHeaders.filter((write) => write.group === policy.node).map((write) => write.key));
+    const missing = [...headers.perPolicy, ...headers.perResponse].filter(([name]) => !written.has(name.toLowerCase()));
+    return insertAfterCall(first, missing, context, out);
+  }
+  // Header objects: each response object gets what it lacks; preflight headers only where the policy has none.
+  let added = false;
+  let preflightPlaced = false;
+  for (const anchor of anchors) {
+    const object = anchor.node.parent;
+    if (anchor.node.type !== T.Property || object?.type !== T.ObjectExpression) continue;
+    const keys = new Set(object.properties.flatMap((property) => {
+      const key = property.type === T.Property ? propertyKey(property) : null;
+      return key === null ? [] : [key.toLowerCase()];
+    }));
+    const wanted = [...(preflightPlaced ? [] : headers.perPolicy), ...headers.perResponse].filter(([name]) => !keys.has(name.toLowerCase()));
+    preflightPlaced = true;
+    if (wanted.length === 0) continue;
+    out.add(...appendItems(object, wanted.map(([name, value]) => entry(name, value)), context));
+    added = true;
+  }
+  return added;
+}
+
+/** Inserts `headers` as calls like `write` (a statement of its own in a block), on the lines after it. */
+function insertAfterCall(write: HeaderWrite, headers: readonly [string, string][], context: PlanContext, out: PolicyEdits): boolean {
   if (headers.length === 0) return false;
-  const anchor = writes.find((write) => write.key === 'access-control-allow-origin');
-  const call = anchor?.node;
-  const statement = call?.parent;
-  if (!anchor || call?.type !== T.CallExpression || statement?.type !== T.ExpressionStatement || statement.parent?.type !== T.BlockStatement) return false;
+  const call = write.node;
+  const statement = call.parent;
+  if (call.type !== T.CallExpression || statement?.type !== T.ExpressionStatement || statement.parent?.type !== T.BlockStatement) return false;
   const callee = context.sourceCode.getText(call.callee);
   const semicolon = context.sourceCode.getText(statement).endsWith(';') ? ';' : '';
   const indent = lineIndent(context.sourceCode.text, statement.range[0]);

@@ -16,6 +16,7 @@ import {
   matchesEveryOrigin,
   openOrigins,
   possibleValues,
+  routeMethods,
   unexposedHeaders,
 } from '../model/index.js';
 import { readList } from '../model/read-settings.js';
@@ -68,7 +69,8 @@ class OptionsPlanner {
     const requiredHeaders = [...(credentialsOn ? CREDENTIALED_REQUEST_HEADERS : []), ...(sse ? EVENT_STREAM_REQUEST_HEADERS : []), ...this.context.requestHeaders];
     const allHeaders = unique([...DEFAULT_REQUEST_HEADERS, ...requiredHeaders, ...this.context.requestHeaders]);
     const exposed = unexposedHeaders(this.policy, this.context.file).map((write) => write.name);
-    this.planList('methods', [...DEFAULT_METHODS], []);
+    // An explicit methods list keeps its choice, plus the methods of the routes this file serves.
+    this.planList('methods', [...DEFAULT_METHODS], routeMethods(this.context.file));
     this.planList('allowedHeaders', allHeaders, requiredHeaders);
     this.planList('exposedHeaders', exposed, exposed);
     this.planMaxAge();

@@ -4,7 +4,7 @@
  */
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import { type Node, type SourceCode, enclosingFunction, memberName, resolveIdentifier, unwrap, valueParent } from './ast.js';
-import type { ChainEntry, CorsPolicy, MiddlewareChain } from './cors-file.js';
+import type { ChainEntry, CorsFile, CorsPolicy, MiddlewareChain } from './cors-file.js';
 
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'head', 'options', 'on']);
 const CHAIN_METHODS = new Set(['use', 'register', 'addHook', 'enableCors', 'route', 'init', ...ROUTE_METHODS]);
@@ -136,4 +136,25 @@ function isRouter(argument: Node): boolean {
     if (callee.type === T.MemberExpression && ROUTER_FACTORIES.has(memberName(callee) ?? '')) return true;
   }
   return namesMatch(value, ROUTER);
+}
+
+/** Methods a route registration names itself (`app.put(…)`, `router.delete(…)`); `all`, `on` and `route` name none. */
+const NAMED_METHODS: Readonly<Record<string, string>> = { get: 'GET', head: 'HEAD', post: 'POST', put: 'PUT', patch: 'PATCH', delete: 'DELETE', del: 'DELETE' };
+
+/**
+ * The HTTP methods of the routes the file registers, upper-cased, in order of first appearance: what cross-origin
+ * callers of this file's API need a preflight to allow.
+ */
+export function routeMethods(file: CorsFile): string[] {
+  const methods = new Set<string>();
+  for (const chain of file.chains) {
+    for (const entry of chain.entries) {
+      const call = entry.route === entry.node ? unwrap(entry.node) : null;
+      const callee = call?.type === T.CallExpression ? unwrap(call.callee) : null;
+      if (callee?.type !== T.MemberExpression) continue;
+      const method = NAMED_METHODS[memberName(callee) ?? ''];
+      if (method) methods.add(method);
+    }
+  }
+  return [...methods];
 }
