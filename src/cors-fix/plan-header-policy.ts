@@ -1,7 +1,9 @@
 /**
  * Plans the fix of a policy written as raw `Access-Control-*` headers inside a handler: the Allow-Origin write is
- * made conditional on the allowlist and sends the request origin; `*` and echoed header lists become explicit lists.
- * Anything that is not a plain `x.set(name, value)` statement in a handler is reported, not rewritten.
+ * made conditional on the allowlist and sends the request origin (a `x.set(name, value)` statement gets an `if`, an
+ * entry of a header object becomes a conditional spread); `*` and echoed header lists become explicit lists; the
+ * handler gets the CORS headers it lacks. Header objects outside any handler, and writes inside larger expressions,
+ * are reported, not rewritten.
  */
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import { isFunction, propertyKey } from '../model/ast.js';
