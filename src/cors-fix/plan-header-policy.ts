@@ -126,7 +126,10 @@ function guardEntry(write: HeaderWrite, entry: TSESTree.Property, context: PlanC
   if (!origin) return 'cors-fix cannot tell how this handler reads the request Origin; send the header only when the origin is in the allowlist, by hand.';
   const key = context.sourceCode.getText(entry.key);
   const written = entry.computed ? `[${key}]` : key;
-  out.add(replaceNode(entry, `...(${context.names.isAllowedOrigin}(${origin}) ? { ${written}: ${origin} } : {})`));
+  // TypeScript narrows `req.headers.origin` after the check but not a call such as `request.headers.get('Origin')`,
+  // whose `string | null` a `HeadersInit` refuses: `?? ''` keeps the value a string (it is one whenever it is sent).
+  const value = origin.endsWith(')') ? `${origin} ?? ${quoted('', context.style)}` : origin;
+  out.add(replaceNode(entry, `...(${context.names.isAllowedOrigin}(${origin}) ? { ${written}: ${value} } : {})`));
   return null;
 }
 
@@ -228,9 +231,12 @@ function addHeaders(policy: CorsPolicy, writes: readonly HeaderWrite[], headers:
   // Header objects: each response object gets what it lacks; preflight headers only where the policy has none.
   let added = false;
   let preflightPlaced = false;
+  const seen = new Set<Node>();
   for (const anchor of anchors) {
     const object = anchor.node.parent;
-    if (anchor.node.type !== T.Property || object?.type !== T.ObjectExpression) continue;
+    // A `const` header object used by several responses is one object: extend it once.
+    if (anchor.node.type !== T.Property || object?.type !== T.ObjectExpression || seen.has(object)) continue;
+    seen.add(object);
     const keys = new Set(object.properties.flatMap((property) => {
       const key = property.type === T.Property ? propertyKey(property) : null;
       return key === null ? [] : [key.toLowerCase()];
