@@ -62,6 +62,10 @@ export function planFixes(input: PlanInput): FilePlan {
   for (const policy of input.policies ?? input.file.policies) {
     if (policy.options.kind === 'opaque') {
       if (policy.options.source === 'imported') plan.imported.push(policy);
+      // Options this file cannot read, but where CORS is registered is this file's: move it above auth and routes.
+      const ordering = collectFindings(policy, file).filter((finding) => finding.category === 'order');
+      plan.findings.push(...ordering);
+      plan.edits = moveRegistrations(ordering, plan.edits, input.sourceCode);
       continue;
     }
     const findings = collectFindings(policy, file);
