@@ -38,7 +38,7 @@ export function formatText(report: FixReport, options: { diffs: boolean }): stri
     out.push(
       report.mode === 'write'
         ? allowlisted
-          ? `Next: review the changes (git diff), then set ${report.envVar} where the server runs (see .env.example). Unset, every cross-origin request is denied.`
+          ? `Next: review the changes (git diff), then set ${report.envVar} where the server runs (see .env.example). Unset, every cross-origin request is denied${keptPatterns(report) ? ', except what the origin patterns kept for review allow' : ''}.`
           : 'Next: review the changes (git diff).'
         : report.mode === 'dry'
           ? 'Nothing was written (--dry). Run without --dry to apply.'
@@ -60,3 +60,8 @@ export function summaryLine(report: FixReport): string {
 
 /** Rules whose fixes replace origins with the allowlist read from the environment. */
 const ALLOWLIST_RULES: ReadonlySet<string> = new Set(['cors/no-wildcard-origin', 'cors/no-credentials-with-wildcard', 'cors/no-hardcoded-origins']);
+
+/** Whether an origin pattern was kept (it cannot be listed in the environment variable) and still allows origins. */
+function keptPatterns(report: FixReport): boolean {
+  return report.findings.some((finding) => finding.action === 'review' && finding.detail.startsWith('Kept'));
+}
