@@ -7,7 +7,7 @@
  */
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import { isFunction, propertyKey } from '../model/ast.js';
-import { CREDENTIALED_REQUEST_HEADERS, type CorsPolicy, EVENT_STREAM_REQUEST_HEADERS, type Node, routeMethods, type HeaderWrite, alternatives, isOriginLike, unexposedHeaders } from '../model/index.js';
+import { CREDENTIALED_REQUEST_HEADERS, type CorsPolicy, EVENT_STREAM_REQUEST_HEADERS, type HeaderWrite, type Node, alternatives, isOriginLike, routeMethods, unexposedHeaders } from '../model/index.js';
 import { requestOriginExpression } from './allowlist.js';
 import { type PolicyFinding, isUnplanned, resolveCategory, resolveFinding } from './findings.js';
 import { appendItems, endOfLine, replaceNode } from './node-edits.js';
