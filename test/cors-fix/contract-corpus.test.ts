@@ -1,5 +1,5 @@
 /**
- * cors-fix over the 200 blind contract-corpus files (`fixtures/contract/`, written from the rule contract by authors
+ * cors-fix over the 250 blind contract-corpus files (`fixtures/contract/`, written from the rule contract by authors
  * who never saw the code-mod): nothing fails, every rewritten file still parses, a second run changes nothing, and
  * whatever the rules still report afterwards is a finding the report says it left alone, with its reason.
  */
