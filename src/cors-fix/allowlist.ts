@@ -2,7 +2,7 @@
  * How rewritten code refers to the allowlist: the config module's exports, the `origin` value each framework accepts
  * (from its entry's origin support, never its name), and how a raw header middleware reads the request origin.
  */
-import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/types';
 import type { OriginSupport } from '../frameworks/define-framework.js';
 import { type FunctionNode, type Node, isFunction, methodReceiver, unwrap, walk } from '../model/ast.js';
 import type { HeaderWrite, SourceCode } from '../model/index.js';

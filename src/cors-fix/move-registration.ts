@@ -3,7 +3,7 @@
  * when both are whole statements of the same block, the CORS statement starts and ends its own lines, and nothing it
  * uses is declared between the two places. The statement moves with its comments and with its own planned edits.
  */
-import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/types';
 import { type Node, findVariableByName, isFunction, walk } from '../model/ast.js';
 import type { SourceCode } from '../model/index.js';
 import type { OrderFinding } from '../model/verdicts.js';

@@ -2,7 +2,7 @@
  * Text edits on object and array literals that keep the surrounding layout: new entries follow the last one on its
  * own line (after any trailing comment) in multi-line literals, or inline in one-line literals.
  */
-import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/types';
 import type { Node } from '../model/ast.js';
 import type { SourceCode } from '../model/index.js';
 import type { TextEdit } from './text-edits.js';

@@ -2,7 +2,7 @@
  * Origin rewrites that keep the code's shape: a string array of origins becomes the allowlist, a comparison with an
  * origin or a substring check becomes `isAllowedOrigin(origin)`, a loose regex is anchored and escaped in place.
  */
-import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/types';
 import type { Node } from '../model/ast.js';
 import { type CorsPolicy, type Value, alternatives, hardcodedOrigins } from '../model/index.js';
 import type { OriginCheck } from '../model/origin-checks.js';

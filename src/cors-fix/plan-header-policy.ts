@@ -5,7 +5,7 @@
  * handler gets the CORS headers it lacks. Header objects outside any handler, and writes inside larger expressions,
  * are reported, not rewritten.
  */
-import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/types';
 import { isFunction, propertyKey } from '../model/ast.js';
 import { CREDENTIALED_REQUEST_HEADERS, type CorsPolicy, EVENT_STREAM_REQUEST_HEADERS, type HeaderWrite, type Node, alternatives, isOriginLike, routeMethods, unexposedHeaders } from '../model/index.js';
 import { requestOriginExpression } from './allowlist.js';

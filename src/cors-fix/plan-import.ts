@@ -2,7 +2,7 @@
  * The import of the config module: which local names a file uses for its exports, and the text edit that imports
  * them after the file's last import (or top-level `require`), or adds them to an existing import of it.
  */
-import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/types';
 import { type Node, walk } from '../model/ast.js';
 import type { SourceCode } from '../model/index.js';
 import { type AllowlistNames, CONFIG_EXPORTS, type ConfigExport } from './allowlist.js';

@@ -2,7 +2,7 @@
  * Plans the fix of a policy configured with an options object (or none at all): the origin becomes the allowlist,
  * and the settings the rules flag are made explicit, each edited where it is written.
  */
-import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/types';
 import type { Field } from '../frameworks/define-framework.js';
 import { type Node, findVariableByName } from '../model/ast.js';
 import {

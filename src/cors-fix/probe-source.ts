@@ -4,7 +4,7 @@
  * options are an anonymous `export default {…}` / `module.exports = {…}`, a same-length name in place of the export
  * keywords). Every original offset and line stays where it was, so edits planned on this probe apply to the real file.
  */
-import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/types';
 import type { Framework } from '../frameworks/define-framework.js';
 import { type Node, findVariableByName, memberName, unwrap } from '../model/ast.js';
 import type { SourceCode } from '../model/index.js';

@@ -1,7 +1,7 @@
 /** Facts about where a file sits: its package root, its module system, how it writes relative imports. */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import { walk } from '../model/ast.js';
 import type { SourceCode } from '../model/index.js';
 import type { SpecifierStyle } from './config-module.js';

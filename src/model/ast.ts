@@ -1,5 +1,6 @@
 /** Small AST and scope helpers shared by the model's readers. */
-import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/types';
+import type { TSESLint } from '@typescript-eslint/utils';
 
 export type Node = TSESTree.Node;
 export type Expression = TSESTree.Expression;

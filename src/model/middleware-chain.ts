@@ -2,7 +2,7 @@
  * Registration order per app object: the calls made on one receiver variable within one function body (or the module
  * top level), in source order, each marked as CORS, auth/rate-limit, route or `init()`.
  */
-import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/types';
 import { type Node, type SourceCode, enclosingFunction, memberName, resolveIdentifier, unwrap, valueParent } from './ast.js';
 import type { ChainEntry, CorsFile, CorsPolicy, MiddlewareChain } from './cors-file.js';
 

@@ -4,7 +4,7 @@
  * where it is called, constructed, passed as an argument or used as a type. A local function that happens to be
  * named `cors` is never reached.
  */
-import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/types';
 import { type Node, type SourceCode, type Variable, memberName, outermost, propertyKey, resolveIdentifier, unwrap, valueParent } from './ast.js';
 
 export type ModuleUse =

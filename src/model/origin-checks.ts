@@ -2,7 +2,7 @@
  * Finds where code checks the request origin (`list.includes(origin)`, `origin === 'https://…'`, `re.test(origin)`,
  * `origin.endsWith('.example.com')`) and whether a write or callback answer is guarded by such a check.
  */
-import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/types';
 import { type Node, type SourceCode, alwaysExits, isFunction, memberName, resolveIdentifier, unwrap, walk } from './ast.js';
 import { ORIGIN_HEADER } from './request-headers.js';
 import { type ResolveContext, type Value, ValueResolver, alternatives } from './static-value.js';

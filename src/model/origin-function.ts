@@ -2,7 +2,7 @@
  * Reads an origin function (`origin: (origin, cb) => …`, `origin: (ctx) => …`): does it allow every origin on every
  * path, which static origins does it answer with, and how does it check the request origin.
  */
-import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/types';
 import type { OriginFunctionStyle } from '../frameworks/define-framework.js';
 import { type FunctionNode, type Node, type SourceCode, type Variable, alwaysExits, isFunction, unwrap, walk } from './ast.js';
 import { type OriginCheck, OriginChecks } from './origin-checks.js';

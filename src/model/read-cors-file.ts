@@ -2,7 +2,7 @@
  * The reader: turns one file into a `CorsFile`. Computed once per `SourceCode` and shared by every rule (and by
  * `cors-fix`). Files that mention neither CORS nor an `Access-Control-` header cost one regex test.
  */
-import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/types';
 import { FRAMEWORKS, NEXT_CONFIG_FILE } from '../frameworks/index.js';
 import type { Framework, Registration } from '../frameworks/define-framework.js';
 import { EVENT_STREAM_HELPERS, EVENT_STREAM_MEDIA_TYPE } from '../frameworks/event-streams.js';

@@ -1,5 +1,5 @@
 /** Finds response header writes (`res.setHeader`, `c.header`, `ctx.set`, `new Headers`, `new Response(…, { headers })`). */
-import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/types';
 import {
   HEADER_WRITE_METHODS,
   HEADERS_CONSTRUCTORS,

@@ -1,5 +1,5 @@
 /** Recognises reads of incoming request headers: `req.headers.origin`, `ctx.get('Origin')`, `c.req.header('origin')`. */
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import { type Node, memberName, unwrap } from './ast.js';
 
 const HEADER_OBJECTS = new Set(['headers', 'header']);

@@ -2,7 +2,7 @@
  * Resolves an expression to what the file's own scope shows: literals, `const` chains, spreads, TS wrappers and the
  * possible values of `||` / `??` / `?:`. Everything else is opaque, tagged with where it comes from; never guessed.
  */
-import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/types';
 import {
   type FunctionNode,
   type Node,
