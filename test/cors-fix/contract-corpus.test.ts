@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Linter } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCorsFix } from '../../src/cors-fix/run-cors-fix.js';
 import type { FixReport } from '../../src/cors-fix/report.js';
@@ -17,11 +18,17 @@ describe('cors-fix on the contract corpus', () => {
   let directory = '';
   let first: FixReport;
   let second: FixReport;
+  /** What every rule reports on every rewritten file, by path relative to the corpus. */
+  let linted: { relative: string; messages: Linter.LintMessage[] }[] = [];
 
   beforeAll(async () => {
     directory = copyToTemp(CORPUS);
     first = await runCorsFix({ cwd: directory, paths: ['.'], mode: 'write', envVar: 'CORS_ORIGINS' });
     second = await runCorsFix({ cwd: directory, paths: ['.'], mode: 'check', envVar: 'CORS_ORIGINS' });
+    linted = listSources(directory).map((file) => {
+      const relative = path.relative(directory, file).split(path.sep).join('/');
+      return { relative, messages: lintAsEvaluated(readFileSync(file, 'utf8'), file, relative, directory) };
+    });
   }, 120_000);
 
   afterAll(() => removeTemp(directory));
@@ -32,12 +39,9 @@ describe('cors-fix on the contract corpus', () => {
   });
 
   it('leaves every file parseable', () => {
-    const broken = listSources(directory).flatMap((file) => {
-      const relative = path.relative(directory, file).split(path.sep).join('/');
-      return lintAsEvaluated(readFileSync(file, 'utf8'), file, relative, directory)
-        .filter((message) => message.fatal)
-        .map((message) => `${relative}:${message.line} ${message.message}`);
-    });
+    const broken = linted.flatMap(({ relative, messages }) =>
+      messages.filter((message) => message.fatal).map((message) => `${relative}:${message.line} ${message.message}`),
+    );
     expect(broken).toEqual([]);
   });
 
@@ -48,12 +52,11 @@ describe('cors-fix on the contract corpus', () => {
 
   it('reports, with a reason, everything the rules still find', () => {
     const leftAlone = new Set(second.findings.filter((finding) => finding.action !== 'fixed').map((finding) => `${finding.file}:${finding.line}:${finding.ruleId}`));
-    const unexplained = listSources(directory).flatMap((file) => {
-      const relative = path.relative(directory, file).split(path.sep).join('/');
-      return lintAsEvaluated(readFileSync(file, 'utf8'), file, relative, directory)
+    const unexplained = linted.flatMap(({ relative, messages }) =>
+      messages
         .filter((message) => message.ruleId && !leftAlone.has(`${relative}:${message.line}:${message.ruleId}`))
-        .map((message) => `${relative}:${message.line} ${message.ruleId}: ${message.message}`);
-    });
+        .map((message) => `${relative}:${message.line} ${message.ruleId}: ${message.message}`),
+    );
     expect(unexplained).toEqual([]);
     for (const finding of second.findings) if (finding.action === 'skipped') expect(finding.detail, `${finding.file}:${finding.line}`).not.toBe('');
   });
