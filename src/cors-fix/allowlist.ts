@@ -4,6 +4,7 @@
  */
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/types';
 import type { OriginSupport } from '../frameworks/define-framework.js';
+import { HEADERS_CONSTRUCTORS, RESPONSE_CONSTRUCTORS } from '../frameworks/raw-headers.js';
 import { type FunctionNode, type Node, isFunction, methodReceiver, unwrap, walk } from '../model/ast.js';
 import type { HeaderWrite, SourceCode } from '../model/index.js';
 import { ORIGIN_HEADER, requestHeaderRead } from '../model/request-headers.js';
@@ -104,7 +105,8 @@ function buildsWebResponses(fn: FunctionNode, sourceCode: SourceCode): boolean {
   return found;
 }
 
-const WEB_RESPONSES = new Set(['Response', 'Headers', 'NextResponse']);
+/** The raw-header entry's web constructors (`new Response(…)`, `new Headers(…)`, `NextResponse.json(…)`). */
+const WEB_RESPONSES: ReadonlySet<string> = new Set([...RESPONSE_CONSTRUCTORS, ...HEADERS_CONSTRUCTORS]);
 
 /** The first read of the request origin in `fn`'s own body (not in nested functions). */
 function firstOriginRead(fn: FunctionNode, sourceCode: SourceCode): Node | null {

@@ -138,8 +138,14 @@ function isRouter(argument: Node): boolean {
   return namesMatch(value, ROUTER);
 }
 
-/** Methods a route registration names itself (`app.put(…)`, `router.delete(…)`); `all`, `on` and `route` name none. */
-const NAMED_METHODS: Readonly<Record<string, string>> = { get: 'GET', head: 'HEAD', post: 'POST', put: 'PUT', patch: 'PATCH', delete: 'DELETE', del: 'DELETE' };
+/**
+ * The HTTP method a route registration names (`app.put(…)` → `PUT`, koa's `router.del(…)` → `DELETE`); `all` and `on`
+ * name none, and `options` is answered by CORS itself.
+ */
+function namedMethod(name: string | null): string | null {
+  if (name === null || !ROUTE_METHODS.has(name) || name === 'all' || name === 'on' || name === 'options') return null;
+  return name === 'del' ? 'DELETE' : name.toUpperCase();
+}
 
 /**
  * The HTTP methods of the routes the file registers, upper-cased, in order of first appearance: what cross-origin
@@ -152,7 +158,7 @@ export function routeMethods(file: CorsFile): string[] {
       const call = entry.route === entry.node ? unwrap(entry.node) : null;
       const callee = call?.type === T.CallExpression ? unwrap(call.callee) : null;
       if (callee?.type !== T.MemberExpression) continue;
-      const method = NAMED_METHODS[memberName(callee) ?? ''];
+      const method = namedMethod(memberName(callee));
       if (method) methods.add(method);
     }
   }
