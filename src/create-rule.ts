@@ -55,7 +55,11 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Runs `check` once per file with the file's CORS model; reports are de-duplicated by message and node. */
+/**
+ * Runs `check` once per file with the file's CORS model; reports are de-duplicated by message and node, and each
+ * suggestion is offered once per location: when several findings (of one rule or of several) at the same place
+ * propose the same edit, the editor's quick-fix menu lists it once.
+ */
 export function onCorsFile<MessageIds extends string, Options extends readonly unknown[]>(
   context: Readonly<TSESLint.RuleContext<MessageIds, Options>>,
   check: (file: CorsFile, report: (descriptor: TSESLint.ReportDescriptor<MessageIds>) => void) => void,
@@ -67,11 +71,50 @@ export function onCorsFile<MessageIds extends string, Options extends readonly u
       const reported = new Set<string>();
       check(file, (descriptor) => {
         const node = 'node' in descriptor ? (descriptor.node as TSESTree.Node) : null;
-        const key = `${descriptor.messageId}:${node ? node.range.join('-') : ''}:${JSON.stringify(descriptor.data ?? {})}`;
+        const at = node ? node.range.join('-') : '';
+        const key = `${descriptor.messageId}:${at}:${JSON.stringify(descriptor.data ?? {})}`;
         if (reported.has(key)) return;
         reported.add(key);
-        context.report(descriptor);
+        const suggest = descriptor.suggest?.filter((suggestion) => firstOffer(context.sourceCode, at, suggestion.fix));
+        context.report(suggest ? { ...descriptor, suggest } : descriptor);
       });
     },
   };
+}
+
+/** Edits already offered as suggestions in a file, by location and edit. */
+const offered = new WeakMap<object, Set<string>>();
+
+/** Whether this edit at this location has not been offered yet in the file (and records it). */
+function firstOffer(sourceCode: object, at: string, fix: TSESLint.ReportFixFunction): boolean {
+  let seen = offered.get(sourceCode);
+  if (!seen) {
+    seen = new Set();
+    offered.set(sourceCode, seen);
+  }
+  const key = `${at}|${JSON.stringify(recordEdits(fix))}`;
+  if (seen.has(key)) return false;
+  seen.add(key);
+  return true;
+}
+
+type Edit = { range: readonly [number, number]; text: string };
+
+/** The edits a fix function makes, without applying them. */
+function recordEdits(fix: TSESLint.ReportFixFunction): Edit[] {
+  const edit = (start: number, end: number, text: string): TSESLint.RuleFix => ({ range: [start, end], text });
+  const recorder: TSESLint.RuleFixer = {
+    insertTextAfter: (node, text) => edit(node.range[1], node.range[1], text),
+    insertTextAfterRange: (range, text) => edit(range[1], range[1], text),
+    insertTextBefore: (node, text) => edit(node.range[0], node.range[0], text),
+    insertTextBeforeRange: (range, text) => edit(range[0], range[0], text),
+    remove: (node) => edit(node.range[0], node.range[1], ''),
+    removeRange: (range) => edit(range[0], range[1], ''),
+    replaceText: (node, text) => edit(node.range[0], node.range[1], text),
+    replaceTextRange: (range, text) => edit(range[0], range[1], text),
+  };
+  const result = fix(recorder);
+  if (!result) return [];
+  const edits = Symbol.iterator in result ? [...result] : [result];
+  return edits.map((item) => ({ range: item.range, text: item.text })).sort((a, b) => a.range[0] - b.range[0]);
 }
