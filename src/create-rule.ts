@@ -1,6 +1,6 @@
 /** `createRule` (docs URL from the rule name, typed message ids and options) and `onCorsFile`. */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { readCorsFile } from './model/index.js';
+import { fileOf, localAnchor, readCorsFile } from './model/index.js';
 import type { CorsFile } from './model/index.js';
 
 export interface CorsRuleDocs {
@@ -69,7 +69,9 @@ export function onCorsFile<MessageIds extends string, Options extends readonly u
       const file = readCorsFile(context.sourceCode, context.filename);
       if (file.policies.length === 0) return;
       const reported = new Set<string>();
-      check(file, (descriptor) => {
+      check(file, (found) => {
+        const descriptor = inThisFile(found, context.sourceCode.ast);
+        if (!descriptor) return;
         const node = 'node' in descriptor ? (descriptor.node as TSESTree.Node) : null;
         const at = node ? node.range.join('-') : '';
         const key = `${descriptor.messageId}:${at}:${JSON.stringify(descriptor.data ?? {})}`;
@@ -117,4 +119,16 @@ function recordEdits(fix: TSESLint.ReportFixFunction): Edit[] {
   if (!result) return [];
   const edits = Symbol.iterator in result ? [...result] : [result];
   return edits.map((item) => ({ range: item.range, text: item.text })).sort((a, b) => a.range[0] - b.range[0]);
+}
+
+/**
+ * A report about a value defined in another module (options followed through an import) is shown where this file
+ * refers to it, without suggestions (their edits belong to the other file); null when this file does not refer to it.
+ */
+function inThisFile<MessageIds extends string>(descriptor: TSESLint.ReportDescriptor<MessageIds>, ast: TSESTree.Program): TSESLint.ReportDescriptor<MessageIds> | null {
+  if (!('node' in descriptor) || !fileOf(descriptor.node as TSESTree.Node)) return descriptor;
+  const anchor = localAnchor(descriptor.node as TSESTree.Node, ast);
+  if (!anchor) return null;
+  const { suggest: _suggest, fix: _fix, ...rest } = descriptor;
+  return { ...rest, node: anchor } as TSESLint.ReportDescriptor<MessageIds>;
 }

@@ -1,4 +1,4 @@
-/** A ts-morph file system whose writes are atomic: a temporary file beside the target, then a rename. */
+/** Atomic writes (a temporary file beside the target, then a rename), and the read-only file system of the project view. */
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -24,63 +24,65 @@ export function writeFileAtomic(path: string, text: string): void {
 }
 
 /**
- * Delegates to ts-morph's real file system, except that writes go through `writeFileAtomic` and files cors-fix has
- * already read are served from `known` (their text as on disk, BOM included), so nothing is read twice.
+ * The file system ts-morph's project view reads through: source files come from the run's own reads (BOM removed, so
+ * positions match cors-fix's parses; files outside the repository are not served unless forced), everything else from
+ * disk. It never writes: cors-fix writes with `writeFileAtomic` only.
  */
-export class AtomicFileSystem implements FileSystemHost {
+export class ViewFileSystem implements FileSystemHost {
   constructor(
     private readonly inner: FileSystemHost,
-    private readonly known: ReadonlyMap<string, string>,
+    /** The text cors-fix has (or reads now) for a path, or undefined to read the disk. */
+    private readonly lookup: (path: string) => string | undefined,
   ) {}
 
   isCaseSensitive(): boolean {
     return this.inner.isCaseSensitive();
   }
-  delete(path: string): Promise<void> {
-    return this.inner.delete(path);
+  delete(): Promise<void> {
+    return Promise.reject(new Error('the project view is read-only'));
   }
-  deleteSync(path: string): void {
-    this.inner.deleteSync(path);
+  deleteSync(): void {
+    throw new Error('the project view is read-only');
   }
   readDirSync(dirPath: string): RuntimeDirEntry[] {
     return this.inner.readDirSync(dirPath);
   }
   readFile(filePath: string, encoding?: string): Promise<string> {
-    const text = this.known.get(slashes(filePath));
+    const text = this.lookup(filePath);
     return text === undefined ? this.inner.readFile(filePath, encoding) : Promise.resolve(text);
   }
   readFileSync(filePath: string, encoding?: string): string {
-    return this.known.get(slashes(filePath)) ?? this.inner.readFileSync(filePath, encoding);
+    return this.lookup(filePath) ?? this.inner.readFileSync(filePath, encoding);
   }
-  async writeFile(filePath: string, fileText: string): Promise<void> {
-    writeFileAtomic(filePath, fileText);
+  writeFile(): Promise<void> {
+    return Promise.reject(new Error('the project view is read-only'));
   }
-  writeFileSync(filePath: string, fileText: string): void {
-    writeFileAtomic(filePath, fileText);
+  writeFileSync(): void {
+    throw new Error('the project view is read-only');
   }
-  mkdir(dirPath: string): Promise<void> {
-    return this.inner.mkdir(dirPath);
+  mkdir(): Promise<void> {
+    return Promise.reject(new Error('the project view is read-only'));
   }
-  mkdirSync(dirPath: string): void {
-    this.inner.mkdirSync(dirPath);
+  mkdirSync(): void {
+    throw new Error('the project view is read-only');
   }
-  move(srcPath: string, destPath: string): Promise<void> {
-    return this.inner.move(srcPath, destPath);
+  move(): Promise<void> {
+    return Promise.reject(new Error('the project view is read-only'));
   }
-  moveSync(srcPath: string, destPath: string): void {
-    this.inner.moveSync(srcPath, destPath);
+  moveSync(): void {
+    throw new Error('the project view is read-only');
   }
-  copy(srcPath: string, destPath: string): Promise<void> {
-    return this.inner.copy(srcPath, destPath);
+  copy(): Promise<void> {
+    return Promise.reject(new Error('the project view is read-only'));
   }
-  copySync(srcPath: string, destPath: string): void {
-    this.inner.copySync(srcPath, destPath);
+  copySync(): void {
+    throw new Error('the project view is read-only');
   }
   fileExists(filePath: string): Promise<boolean> {
     return this.inner.fileExists(filePath);
   }
   fileExistsSync(filePath: string): boolean {
-    return this.known.has(slashes(filePath)) || this.inner.fileExistsSync(filePath);
+    return this.inner.fileExistsSync(filePath);
   }
   directoryExists(dirPath: string): Promise<boolean> {
     return this.inner.directoryExists(dirPath);
@@ -100,9 +102,4 @@ export class AtomicFileSystem implements FileSystemHost {
   globSync(patterns: ReadonlyArray<string>): string[] {
     return this.inner.globSync(patterns);
   }
-}
-
-/** ts-morph standardises paths to forward slashes; `known` is keyed the same way. */
-export function slashes(path: string): string {
-  return path.replaceAll('\\', '/');
 }

@@ -1,6 +1,7 @@
 /** Small AST and scope helpers shared by the model's readers. */
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/types';
 import type { TSESLint } from '@typescript-eslint/utils';
+import { sourceFor } from './links.js';
 
 export type Node = TSESTree.Node;
 export type Expression = TSESTree.Expression;
@@ -113,7 +114,12 @@ export function findVariableByName(scope: Scope | null, name: string): Variable 
 
 /** The variable an identifier refers to, or null for globals that are not declared anywhere. */
 export function resolveIdentifier(sourceCode: SourceCode, identifier: TSESTree.Identifier): Variable | null {
-  return findVariableByName(sourceCode.getScope(identifier), identifier.name);
+  return findVariableByName(sourceFor(identifier, sourceCode).getScope(identifier), identifier.name);
+}
+
+/** The variables a declaration, function or import declares, from the scopes of the file `node` belongs to. */
+export function declaredVariables(sourceCode: SourceCode, node: Node): readonly Variable[] {
+  return sourceFor(node, sourceCode).getDeclaredVariables(node);
 }
 
 /** A variable that is declared nowhere in the file (an implicit or configured global). */

@@ -3,7 +3,8 @@
  * `origin.endsWith('.example.com')`) and whether a write or callback answer is guarded by such a check.
  */
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/types';
-import { type Node, type SourceCode, alwaysExits, isFunction, memberName, resolveIdentifier, unwrap, walk } from './ast.js';
+import { type Node, type SourceCode, alwaysExits, declaredVariables, isFunction, memberName, resolveIdentifier, unwrap, walk } from './ast.js';
+import type { ModuleLinks } from './links.js';
 import { ORIGIN_HEADER } from './request-headers.js';
 import { type ResolveContext, type Value, ValueResolver, alternatives } from './static-value.js';
 
@@ -40,8 +41,11 @@ const NOT_CHECKS = new Set(['Boolean', 'String', 'Number', 'log', 'warn', 'error
 export class OriginChecks {
   readonly resolver: ValueResolver;
 
-  constructor(private readonly sourceCode: SourceCode) {
-    this.resolver = new ValueResolver(sourceCode, (test, context) => this.isOriginCheck(test, context));
+  constructor(
+    private readonly sourceCode: SourceCode,
+    links: ModuleLinks | null = null,
+  ) {
+    this.resolver = new ValueResolver(sourceCode, (test, context) => this.isOriginCheck(test, context), links);
   }
 
   /** Whether `node` holds the request origin (or a normalised form of it). */
@@ -114,7 +118,7 @@ export class OriginChecks {
     const index = call.arguments.indexOf(check.origin as TSESTree.CallExpressionArgument);
     const parameter = value.node.params[index];
     if (index < 0 || parameter?.type !== T.Identifier) return null;
-    const variable = this.sourceCode.getDeclaredVariables(value.node).find((candidate) => candidate.name === parameter.name);
+    const variable = declaredVariables(this.sourceCode, value.node).find((candidate) => candidate.name === parameter.name);
     if (!variable) return null;
     return { body: value.node.body, context: { originVariables: new Set([variable]) } };
   }

@@ -4,7 +4,7 @@
  */
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/types';
 import type { OriginFunctionStyle } from '../frameworks/define-framework.js';
-import { type FunctionNode, type Node, type SourceCode, type Variable, alwaysExits, isFunction, unwrap, walk } from './ast.js';
+import { type FunctionNode, type Node, type SourceCode, type Variable, alwaysExits, declaredVariables, isFunction, unwrap, walk } from './ast.js';
 import { type OriginCheck, OriginChecks } from './origin-checks.js';
 import { ORIGIN_HEADER } from './request-headers.js';
 import { type ResolveContext, type Value, alternatives } from './static-value.js';
@@ -53,7 +53,7 @@ export function readOriginFunction(
 }
 
 function variableOf(sourceCode: SourceCode, fn: FunctionNode, name: string): Variable | null {
-  return sourceCode.getDeclaredVariables(fn).find((variable) => variable.name === name) ?? null;
+  return declaredVariables(sourceCode, fn).find((variable) => variable.name === name) ?? null;
 }
 
 function hasReads(variable: Variable): boolean {

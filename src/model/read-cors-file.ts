@@ -11,6 +11,7 @@ import { type SourceCode, propertyKey, walk } from './ast.js';
 import type { CorsFile, CorsPolicy } from './cors-file.js';
 import { readChains } from './middleware-chain.js';
 import { findModuleUses, isExport, matchesModule, moduleSpecifier } from './module-uses.js';
+import type { ModuleLinks } from './links.js';
 import { OriginChecks } from './origin-checks.js';
 import { PolicyBuilder } from './policy-builder.js';
 import { readCallRegistrations, readPluginRegistrations } from './read-api-registrations.js';
@@ -25,20 +26,28 @@ export const MIGHT_HAVE_CORS = /cors|access-control-|startStandaloneServer/iu;
 
 const EMPTY: CorsFile = Object.freeze({ policies: [], chains: [], responseHeaders: [], eventStreams: [] }) as CorsFile;
 
-const cache = new WeakMap<SourceCode, CorsFile>();
+const cache = new WeakMap<SourceCode, Map<ModuleLinks | null, CorsFile>>();
 
-/** The CORS model of a file, computed once per `SourceCode`. */
-export function readCorsFile(sourceCode: SourceCode, filename = ''): CorsFile {
-  let file = cache.get(sourceCode);
+/**
+ * The CORS model of a file, computed once per `SourceCode` (and `links`). With `links`, options and values imported
+ * from other modules are followed and read where they are defined; without, they are opaque.
+ */
+export function readCorsFile(sourceCode: SourceCode, filename = '', links: ModuleLinks | null = null): CorsFile {
+  let byLinks = cache.get(sourceCode);
+  if (!byLinks) {
+    byLinks = new Map();
+    cache.set(sourceCode, byLinks);
+  }
+  let file = byLinks.get(links);
   if (!file) {
-    file = MIGHT_HAVE_CORS.test(sourceCode.text) ? read(sourceCode, filename) : EMPTY;
-    cache.set(sourceCode, file);
+    file = MIGHT_HAVE_CORS.test(sourceCode.text) ? read(sourceCode, filename, links) : EMPTY;
+    byLinks.set(links, file);
   }
   return file;
 }
 
-function read(sourceCode: SourceCode, filename: string): CorsFile {
-  const checks = new OriginChecks(sourceCode);
+function read(sourceCode: SourceCode, filename: string, links: ModuleLinks | null): CorsFile {
+  const checks = new OriginChecks(sourceCode, links);
   const scan = scanFile(sourceCode);
   const uses = findModuleUses(scan.sources, sourceCode);
   const resolver = checks.resolver;

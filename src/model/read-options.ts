@@ -4,7 +4,7 @@
  */
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/types';
 import type { Framework, OptionsLocation } from '../frameworks/define-framework.js';
-import { type FunctionNode, type Node, contains, resolveIdentifier, returnedValues, unwrap } from './ast.js';
+import { type FunctionNode, type Node, contains, declaredVariables, resolveIdentifier, returnedValues, unwrap } from './ast.js';
 import type { CorsPolicy } from './cors-file.js';
 import { isExport, matchesModule } from './module-uses.js';
 import type { ReadContext } from './read-context.js';
@@ -81,7 +81,7 @@ function delegatePolicies(context: ReadContext, framework: Framework, call: Node
   const { build, checks, resolver, sourceCode } = context;
   const callbackParam = delegate.params[1];
   const callback =
-    callbackParam?.type === T.Identifier ? sourceCode.getDeclaredVariables(delegate).find((variable) => variable.name === callbackParam.name) : undefined;
+    callbackParam?.type === T.Identifier ? declaredVariables(sourceCode, delegate).find((variable) => variable.name === callbackParam.name) : undefined;
   if (!callback && (callbackParam || !mayReturn)) return [build.opaquePolicy(framework, call, delegate, 'runtime')];
   const answers: { optionsNode: Node; at: Node }[] = [];
   if (callback) {

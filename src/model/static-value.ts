@@ -16,6 +16,7 @@ import {
   resolveIdentifier,
   unwrap,
 } from './ast.js';
+import { type ModuleLinks, recordLink, sourceFor } from './links.js';
 import { requestHeaderRead } from './request-headers.js';
 
 /** Where a value the file cannot show comes from. */
@@ -76,6 +77,8 @@ export class ValueResolver {
   constructor(
     private readonly sourceCode: SourceCode,
     private readonly isOriginCheck: OriginCheckTest,
+    /** Follows imported bindings into the modules that export them; without it, imports are opaque. */
+    private readonly links: ModuleLinks | null = null,
   ) {}
 
   resolve(node: Node, context: ResolveContext = {}): Value {
@@ -129,6 +132,7 @@ export class ValueResolver {
         return this.resolveObject(node, context);
       case T.ArrowFunctionExpression:
       case T.FunctionExpression:
+      case T.FunctionDeclaration:
         return { kind: 'function', node };
       case T.NewExpression:
       case T.CallExpression:
@@ -160,7 +164,7 @@ export class ValueResolver {
     if (!definition) return { kind: 'opaque', source: 'runtime', node };
     switch (definition.type) {
       case 'ImportBinding':
-        return { kind: 'opaque', source: 'imported', node };
+        return this.followLink(node, validated) ?? { kind: 'opaque', source: 'imported', node };
       case 'FunctionName':
         return isFunction(definition.node as Node)
           ? { kind: 'function', node: definition.node as FunctionNode }
@@ -171,6 +175,33 @@ export class ValueResolver {
         return this.resolveDeclarator(definition.node as TSESTree.VariableDeclarator, node, context, validated);
       default:
         return { kind: 'opaque', source: 'runtime', node };
+    }
+  }
+
+  /** The value an imported binding is exported with, read in its own file; null when it cannot be followed. */
+  private followLink(reference: TSESTree.Identifier, validated: boolean): Value | null {
+    const target = this.links?.follow(reference, sourceFor(reference, this.sourceCode));
+    if (!target) return null;
+    if (target.kind === 'namespace') {
+      const properties: PropertyValue[] = [];
+      for (const [key, node] of target.exports) {
+        recordLink(node, reference);
+        properties.push({ key, keyNode: reference, node, value: this.resolveLinked(node, validated) });
+      }
+      return { kind: 'object', properties, opaqueSpreads: [], node: reference };
+    }
+    recordLink(target.node, reference);
+    return this.resolveLinked(target.node, validated);
+  }
+
+  private resolveLinked(node: Node, validated: boolean): Value {
+    if (this.resolving.has(node)) return { kind: 'opaque', source: 'imported', node };
+    this.resolving.add(node);
+    try {
+      // Values in another module know nothing of this file's request: no origin variables carry over.
+      return this.resolveIn(node, {}, validated);
+    } finally {
+      this.resolving.delete(node);
     }
   }
 
@@ -193,6 +224,11 @@ export class ValueResolver {
     if (this.resolving.has(declarator)) return { kind: 'opaque', source: 'runtime', node: reference };
     this.resolving.add(declarator);
     try {
+      // `const x = require('./x')`, `const { x } = require('./x')`, `const x = await import('./x')`.
+      if (this.links && isModuleLoad(init)) {
+        const linked = this.followLink(reference, validated);
+        if (linked) return linked;
+      }
       if (declarator.id.type === T.Identifier) {
         const value = this.resolveIn(init, context, validated);
         // Report reflection where the origin is used, not where it was read.
@@ -437,6 +473,15 @@ export class ValueResolver {
     }
     return result;
   }
+}
+
+/** `require('x')`, `await import('x')`, or a member of one (`require('x').options`). */
+function isModuleLoad(raw: Node): boolean {
+  let node = unwrap(raw);
+  if (node.type === T.AwaitExpression) node = unwrap(node.argument);
+  while (node.type === T.MemberExpression) node = unwrap(node.object);
+  if (node.type === T.ImportExpression) return true;
+  return node.type === T.CallExpression && unwrap(node.callee).type === T.Identifier && (unwrap(node.callee) as TSESTree.Identifier).name === 'require';
 }
 
 /** Spreading `null`, `undefined`, `false` or `''` adds nothing. */

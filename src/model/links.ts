@@ -1,0 +1,78 @@
+/**
+ * Following values into other modules. The reader resolves values as far as one file shows them; given `ModuleLinks`
+ * (the code-mod's project view, or the editor's type information), an imported binding is followed to the value it is
+ * exported with, and read there with that file's own scopes. Nodes from a linked file keep their own positions, so
+ * every consumer can tell which file a node belongs to (`fileOf`) and where the local code refers to it (`localAnchor`).
+ */
+import type { TSESTree } from '@typescript-eslint/types';
+import type { Node, SourceCode } from './ast.js';
+
+/** A parsed file the model may read values from. */
+export interface LinkedFile {
+  sourceCode: SourceCode;
+  filename: string;
+}
+
+/** What an imported binding refers to. */
+export type LinkTarget =
+  /** An exported value: a variable's initializer, a function or class declaration, an `export default` expression. */
+  | { kind: 'value'; node: Node; file: LinkedFile }
+  /** A whole module (`import * as config`, `const config = require('./config')` of a module without a default). */
+  | { kind: 'namespace'; file: LinkedFile; exports: ReadonlyMap<string, Node> };
+
+/** Resolves imported bindings to their exported values in other files. */
+export interface ModuleLinks {
+  /** The value `identifier` (bound by an import or a `require` in `sourceCode`) refers to, or null when unknown. */
+  follow(identifier: TSESTree.Identifier, sourceCode: SourceCode): LinkTarget | null;
+}
+
+const files = new WeakMap<Node, LinkedFile>();
+/** Linked node → the local reference that led to it. */
+const anchors = new WeakMap<Node, Node>();
+let linkedFiles = 0;
+
+/** Makes a linked file's nodes known to `fileOf` (link implementations call this before returning a target). */
+export function registerLinkedFile(file: LinkedFile): void {
+  if (files.has(file.sourceCode.ast as Node)) return;
+  files.set(file.sourceCode.ast as Node, file);
+  linkedFiles += 1;
+}
+
+/** The linked file `node` belongs to, or null for nodes of the file being read. */
+export function fileOf(node: Node): LinkedFile | null {
+  if (linkedFiles === 0) return null;
+  let current: Node | undefined = node;
+  while (current.parent) current = current.parent;
+  return files.get(current) ?? null;
+}
+
+/** The source whose scopes describe `node`: its linked file's, or `fallback` for the file being read. */
+export function sourceFor(node: Node, fallback: SourceCode): SourceCode {
+  return fileOf(node)?.sourceCode ?? fallback;
+}
+
+/** Remembers that `reference` (in the importing file) led to `target` (in a linked file). */
+export function recordLink(target: Node, reference: Node): void {
+  if (!anchors.has(target)) anchors.set(target, reference);
+}
+
+/**
+ * Where a node of a linked file is referred to in `ast` (the file being linted): the import reference that led to the
+ * linked value containing it, followed back through re-exporting files. Null when `node` is not reached from `ast`.
+ */
+export function localAnchor(node: Node, ast: Node): Node | null {
+  const rootOf = (start: Node): Node => {
+    let current = start;
+    while (current.parent) current = current.parent;
+    return current;
+  };
+  let current: Node | undefined = node;
+  for (let hops = 0; current && hops < 64; hops += 1) {
+    if (rootOf(current) === ast) return current;
+    let climb: Node | undefined = current;
+    let reference: Node | undefined;
+    while (climb && !(reference = anchors.get(climb))) climb = climb.parent;
+    current = reference;
+  }
+  return null;
+}
