@@ -160,6 +160,8 @@ function headersFinding(item: ExplicitHeadersFinding, label: string): PolicyFind
       return finding(rule, 'methods', item.kind, item.node, `${label} leaves the allowed methods to its default.`, item);
     case 'wildcard-methods':
       return finding(rule, 'methods', item.kind, item.node, '`*` in the allowed methods.', item);
+    case 'missing-route-methods':
+      return finding(rule, 'methods', item.kind, item.node, `The allowed methods lack ${item.methods.join(', ')}, which routes of this file use.`, item);
     case 'default-headers':
       return finding(rule, 'allowedHeaders', item.kind, item.node, `${label} echoes whatever request headers are asked for.`, item);
     case 'wildcard-headers':

@@ -3,9 +3,7 @@
  * edits. Pure: no file system, no ts-morph. A policy whose origin is already the allowlist and whose settings are
  * explicit yields no finding, hence no edit — which is what makes a second run change nothing.
  */
-import { walk } from '../model/ast.js';
-import type { CorsFile, CorsPolicy, SourceCode } from '../model/index.js';
-import { requestHeaderRead } from '../model/request-headers.js';
+import { type CorsFile, type CorsPolicy, type SourceCode, customRequestHeaders } from '../model/index.js';
 import type { AllowlistNames, ConfigExport } from './allowlist.js';
 import { type PolicyFinding, collectFindings, resolveFinding } from './findings.js';
 import { moveRegistrations } from './move-registration.js';
@@ -84,19 +82,4 @@ export function planFixes(input: PlanInput): FilePlan {
     for (const origin of edits.origins) if (!plan.origins.includes(origin)) plan.origins.push(origin);
   }
   return plan;
-}
-
-/** Proxy-set headers: a browser never sends them, so they need no allowing. */
-const PROXY_HEADERS = /^x-(?:forwarded-|real-ip$|amzn-|vercel-)/u;
-
-/** `X-…` request headers the file reads (`req.get('X-Tenant-ID')`), as written. */
-function customRequestHeaders(sourceCode: SourceCode): string[] {
-  const found = new Map<string, string>();
-  walk(sourceCode.ast, sourceCode.visitorKeys, (node) => {
-    const name = requestHeaderRead(node);
-    if (!name?.startsWith('x-') || PROXY_HEADERS.test(name) || found.has(name)) return;
-    const argument = node.type === 'CallExpression' ? node.arguments[0] : undefined;
-    found.set(name, argument?.type === 'Literal' && typeof argument.value === 'string' ? argument.value : name);
-  });
-  return [...found.values()];
 }

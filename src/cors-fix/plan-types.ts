@@ -29,11 +29,7 @@ export class PolicyEdits {
   }
 }
 
-/** Methods allowed when a policy leaves them to the framework or uses `*`. */
-export const DEFAULT_METHODS = ['GET', 'HEAD', 'PUT', 'PATCH', 'POST', 'DELETE'] as const;
-
-/** Request headers allowed when a policy leaves them to the framework (which echoes any) or uses `*`. */
-export const DEFAULT_REQUEST_HEADERS = ['Authorization', 'Content-Type', 'X-Request-ID'] as const;
+export { DEFAULT_METHODS, DEFAULT_REQUEST_HEADERS } from '../model/index.js';
 
 /** The preflight cache every browser honours in full (WebKit caps at 600 s). */
 export const DEFAULT_MAX_AGE = 600;

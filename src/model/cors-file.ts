@@ -13,6 +13,8 @@ export interface CorsFile {
   responseHeaders: HeaderWrite[];
   /** Where the file serves Server-Sent Events (`text/event-stream`, hono `streamSSE`); empty if it does not. */
   eventStreams: Node[];
+  /** Custom `X-…` request headers the file reads (`req.get('X-Tenant-ID')`), as first written. */
+  requestHeaders: string[];
 }
 
 export interface CorsPolicy {
@@ -149,9 +151,24 @@ export interface HeaderWrite {
 export interface MiddlewareChain {
   /** The receiver's name (`app`). */
   receiver: string;
+  /** Where the receiver variable is declared, or null for an undeclared name. */
+  binding: Node | null;
   /** The function body (or program) the calls are in. */
   scope: Node;
   entries: ChainEntry[];
+  /** Routes given their own CORS (`app.put(path, cors(…), handler)`, `app.options(path, cors(…))`); not ordered. */
+  routeCors: RouteCors[];
+}
+
+export interface RouteCors {
+  /** The route registration. */
+  node: Node;
+  /** The CORS registrations among its arguments. */
+  policies: CorsPolicy[];
+  /** The HTTP methods it serves, upper-cased (`OPTIONS` for `app.options`). */
+  methods: string[];
+  /** Its path, when written as a string. */
+  path: string | null;
 }
 
 export interface ChainEntry {
@@ -167,4 +184,10 @@ export interface ChainEntry {
   route: Node | null;
   /** `app.init()`. */
   init: boolean;
+  /** For a route: the HTTP methods it serves, upper-cased (none for `all` and mounted routers). */
+  methods: string[];
+  /** The path it is registered on, when written as a string (`app.use('/api', …)`, `app.put('/items/:id', …)`). */
+  path: string | null;
+  /** For a mounted router (`app.use('/api', apiRouter)`): where its variable is declared. */
+  mounts: Node | null;
 }

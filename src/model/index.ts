@@ -1,6 +1,8 @@
 /** The CORS policy model: one reader, shared by every rule and by `cors-fix`. */
 export { MIGHT_HAVE_CORS, readCorsFile } from './read-cors-file.js';
-export { routeMethods } from './middleware-chain.js';
+export { routeMethods, routesUnder } from './middleware-chain.js';
+export * from './explicit-lists.js';
+export { customRequestHeaders } from './request-headers.js';
 export type * from './cors-file.js';
 export type { Node, SourceCode } from './ast.js';
 export * from './verdicts.js';

@@ -1,11 +1,12 @@
 /**
  * Registration order per app object: the calls made on one receiver variable within one function body (or the module
- * top level), in source order, each marked as CORS, auth/rate-limit, route or `init()`.
+ * top level), in source order, each marked as CORS, auth/rate-limit, route or `init()`; routes with the methods and path
+ * they serve, and routes that carry their own CORS.
  */
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/types';
 import { AUTH_OR_LIMIT_NAMES, ROUTER_FACTORIES, ROUTER_NAMES } from '../frameworks/index.js';
-import { type Node, type SourceCode, enclosingFunction, memberName, resolveIdentifier, unwrap, valueParent } from './ast.js';
-import type { ChainEntry, CorsFile, CorsPolicy, MiddlewareChain } from './cors-file.js';
+import { type Node, type SourceCode, enclosingFunction, memberName, propertyKey, resolveIdentifier, unwrap, valueParent } from './ast.js';
+import type { ChainEntry, CorsFile, CorsPolicy, MiddlewareChain, RouteCors } from './cors-file.js';
 import { moduleSpecifier } from './module-uses.js';
 import { hasPhrase, nameWords } from './name-words.js';
 
@@ -25,23 +26,24 @@ export function readChains(
   const chainFor = (receiver: TSESTree.Identifier, site: Node): MiddlewareChain => {
     const scope = enclosingFunction(site) ?? sourceCode.ast;
     const variable = resolveIdentifier(sourceCode, receiver);
-    const key = `${scope.range[0]}:${variable ? String(variable.identifiers[0]?.range[0] ?? receiver.name) : receiver.name}`;
+    const binding = variable?.identifiers[0] ?? null;
+    const key = `${scope.range[0]}:${binding ? String(binding.range[0]) : receiver.name}`;
     let chain = chains.get(key);
     if (!chain) {
-      chain = { receiver: receiver.name, scope, entries: [] };
+      chain = { receiver: receiver.name, binding, scope, entries: [], routeCors: [] };
       chains.set(key, chain);
     }
     return chain;
   };
-  const policyOf = (argument: Node): CorsPolicy | null => {
+  /** The registration node a middleware argument stands for: the CORS call itself, or the `const` bound to one. */
+  const registrationOf = (argument: Node): Node | null => {
     const value = unwrap(argument);
-    const direct = policyAt.get(value);
-    if (direct) return direct;
+    if (policyAt.has(value)) return value;
     if (value.type !== T.Identifier) return null;
     const definition = resolveIdentifier(sourceCode, value)?.defs[0];
     if (definition?.type !== 'Variable') return null;
     const init = (definition.node as TSESTree.VariableDeclarator).init;
-    return init ? (policyAt.get(unwrap(init)) ?? null) : null;
+    return init && policyAt.has(unwrap(init)) ? unwrap(init) : null;
   };
 
   for (const call of calls) {
@@ -53,13 +55,26 @@ export function readChains(
     const receiver = chainRoot(callee.object);
     if (!receiver) continue;
     const args = call.arguments.filter((argument): argument is TSESTree.Expression => argument.type !== T.SpreadElement);
-    const entry: ChainEntry = { node: call, position: callee.property.range[0], policy: null, auth: null, route: null, init: false };
-    const corsArgument = args.map((argument) => policyOf(argument)).find((policy) => policy !== null) ?? null;
+    const entry: ChainEntry = {
+      node: call,
+      position: callee.property.range[0],
+      policy: null,
+      auth: null,
+      route: null,
+      init: false,
+      methods: [],
+      // hono's `app.on(method, path, handler)` names the method first.
+      path: stringArgument(method === 'on' ? args[1] : args[0]),
+      mounts: null,
+    };
+    const corsNode = args.map((argument) => registrationOf(argument)).find((node) => node !== null) ?? null;
+    const corsArgument = corsNode ? (policyAt.get(corsNode) ?? null) : null;
     if (method === 'use') {
       entry.policy = corsArgument;
       if (!corsArgument) {
         entry.auth = args.find((argument) => namesMatch(argument, AUTH_OR_LIMIT_NAMES, sourceCode)) ?? null;
         entry.route = args.find((argument) => isRouter(argument, sourceCode)) ?? null;
+        entry.mounts = entry.route ? declarationOf(entry.route, sourceCode) : null;
       }
     } else if (method === 'register') {
       entry.policy = policyAt.get(call) ?? null;
@@ -70,9 +85,17 @@ export function readChains(
       entry.policy = policyAt.get(call) ?? null;
     } else if (method === 'init') {
       entry.init = true;
-    } else if (!corsArgument && (method === 'route' || args.length >= (method === 'on' ? 3 : 2))) {
+    } else if (method === 'route' || args.length >= (method === 'on' ? 3 : 2)) {
       // A route (`app.on` needs method, path and handler: koa's `app.on('error', fn)` is an event listener);
-      // a CORS call among the arguments makes it route-level CORS instead.
+      // a CORS call among the arguments makes it route-level CORS instead, which registration order does not concern.
+      entry.methods = servedMethods(call, method, args);
+      if (method === 'route' && !entry.path) entry.path = routeObjectPath(args[0]);
+      if (corsNode) {
+        const attached = policies.filter((policy) => args.some((argument) => registrationOf(argument) === policy.node));
+        const routeCors: RouteCors = { node: call, policies: attached, methods: method === 'options' ? ['OPTIONS'] : entry.methods, path: entry.path };
+        chainFor(receiver, call).routeCors.push(routeCors);
+        continue;
+      }
       entry.route = call;
     }
     if (entry.policy || entry.auth || entry.route || entry.init) chainFor(receiver, call).entries.push(entry);
@@ -90,6 +113,9 @@ export function readChains(
         auth: null,
         route: null,
         init: false,
+        methods: [],
+        path: null,
+        mounts: null,
       });
     }
   }
@@ -148,6 +174,13 @@ function importedFrom(identifier: TSESTree.Identifier, sourceCode: SourceCode): 
   return module !== null && !module.startsWith('.') && !module.startsWith('/') ? module : null;
 }
 
+/** Where the variable at the root of `apiRouter`, `router.routes()` is declared. */
+function declarationOf(argument: Node, sourceCode: SourceCode): Node | null {
+  let root = unwrap(argument);
+  while (root.type === T.CallExpression || root.type === T.MemberExpression) root = unwrap(root.type === T.CallExpression ? root.callee : root.object);
+  return root.type === T.Identifier ? (resolveIdentifier(sourceCode, root)?.identifiers[0] ?? null) : null;
+}
+
 /** `app.use('/api', apiRouter)`, `app.use(require('./routes'))`, `app.use(router.routes())`. */
 function isRouter(argument: Node, sourceCode: SourceCode): boolean {
   const value = unwrap(argument);
@@ -159,29 +192,129 @@ function isRouter(argument: Node, sourceCode: SourceCode): boolean {
   return namesMatch(value, ROUTER_NAMES, sourceCode);
 }
 
+/** `app.put(…)` → `PUT`, koa's `router.del(…)` → `DELETE`; `all` names none and `on`/`route` name theirs in arguments. */
+const NAMED_METHODS: Readonly<Record<string, string>> = {
+  get: 'GET',
+  post: 'POST',
+  put: 'PUT',
+  patch: 'PATCH',
+  delete: 'DELETE',
+  del: 'DELETE',
+  head: 'HEAD',
+  options: 'OPTIONS',
+};
+
 /**
- * The HTTP method a route registration names (`app.put(…)` → `PUT`, koa's `router.del(…)` → `DELETE`); `all` and `on`
- * name none, and `options` is answered by CORS itself.
+ * The HTTP methods a route registration serves, upper-cased: named by the method (`app.put`), given as its first
+ * argument (hono `app.on('PURGE', path, h)`, `app.on(['PUT', 'DELETE'], …)`), in a route object (fastify
+ * `app.route({ method: 'PUT', … })`), or chained on `app.route(path)` (express `.get(h).put(h)`).
  */
-function namedMethod(name: string | null): string | null {
-  if (name === null || !ROUTE_METHODS.has(name) || name === 'all' || name === 'on' || name === 'options') return null;
-  return name === 'del' ? 'DELETE' : name.toUpperCase();
+function servedMethods(call: TSESTree.CallExpression, method: string, args: readonly Node[]): string[] {
+  const named = NAMED_METHODS[method];
+  if (named) return [named];
+  if (method === 'on') return stringsOf(args[0]);
+  if (method !== 'route') return [];
+  const object = args[0] ? unwrap(args[0]) : null;
+  if (object?.type === T.ObjectExpression) {
+    const property = object.properties.find((candidate) => candidate.type === T.Property && propertyKey(candidate) === 'method');
+    return property?.type === T.Property ? stringsOf(property.value) : [];
+  }
+  // `app.route('/books').get(list).put(update)`
+  const chained: string[] = [];
+  for (let node: Node = call; ; ) {
+    const member = valueParent(node);
+    const next: Node | null | undefined = member?.type === T.MemberExpression && member.object === node ? valueParent(member) : null;
+    if (member?.type !== T.MemberExpression || next?.type !== T.CallExpression || next.callee !== member) break;
+    const name = NAMED_METHODS[memberName(member) ?? ''];
+    if (name) chained.push(name);
+    node = next;
+  }
+  return chained;
+}
+
+/** The upper-cased strings of a string or an array of strings written in the file. */
+function stringsOf(node: Node | undefined): string[] {
+  if (!node) return [];
+  const value = unwrap(node);
+  if (value.type === T.ArrayExpression) return value.elements.flatMap((element) => (element && element.type !== T.SpreadElement ? stringsOf(element) : []));
+  const text = stringArgument(value);
+  return text ? [text.toUpperCase()] : [];
+}
+
+/** A string literal or a template literal without expressions. */
+function stringArgument(node: Node | undefined): string | null {
+  if (!node) return null;
+  const value = unwrap(node);
+  if (value.type === T.Literal && typeof value.value === 'string') return value.value;
+  if (value.type === T.TemplateLiteral && value.expressions.length === 0) return value.quasis[0]?.value.cooked ?? null;
+  return null;
+}
+
+/** The `url` (or `path`) of a fastify route object. */
+function routeObjectPath(node: Node | undefined): string | null {
+  const object = node ? unwrap(node) : null;
+  if (object?.type !== T.ObjectExpression) return null;
+  const property = object.properties.find((candidate) => candidate.type === T.Property && ['url', 'path'].includes(propertyKey(candidate) ?? ''));
+  return property?.type === T.Property ? stringArgument(property.value) : null;
 }
 
 /**
  * The HTTP methods of the routes the file registers, upper-cased, in order of first appearance: what cross-origin
- * callers of this file's API need a preflight to allow.
+ * callers of this file's API need a preflight to allow. `OPTIONS` is answered by CORS itself and left out.
  */
 export function routeMethods(file: CorsFile): string[] {
   const methods = new Set<string>();
   for (const chain of file.chains) {
-    for (const entry of chain.entries) {
-      const call = entry.route === entry.node ? unwrap(entry.node) : null;
-      const callee = call?.type === T.CallExpression ? unwrap(call.callee) : null;
-      if (callee?.type !== T.MemberExpression) continue;
-      const method = namedMethod(memberName(callee));
-      if (method) methods.add(method);
+    for (const entry of chain.entries) if (entry.route === entry.node) for (const method of entry.methods) methods.add(method);
+  }
+  methods.delete('OPTIONS');
+  return [...methods];
+}
+
+/** A route under a policy, with the method it serves. */
+export interface PolicyRoute {
+  method: string;
+  /** The route registration. */
+  node: Node;
+}
+
+/**
+ * The routes this file registers under a policy, each with a method it serves: routes on the receiver the CORS is
+ * registered on (within the path CORS is mounted at), routes of routers mounted there, and the route a route-level
+ * CORS call is attached to (for `app.options(path, cors(…))`, the routes on that path).
+ */
+export function routesUnder(policy: CorsPolicy, file: CorsFile): PolicyRoute[] {
+  const found: PolicyRoute[] = [];
+  const add = (entry: { node: Node; methods: readonly string[] }): void => {
+    for (const method of entry.methods) if (method !== 'OPTIONS') found.push({ method, node: entry.node });
+  };
+  for (const chain of file.chains) {
+    const registrations = chain.entries.filter((entry) => entry.policy?.node === policy.node);
+    for (const registration of registrations) {
+      const prefix = registration.path;
+      for (const entry of chain.entries) {
+        if (!entry.route || !isUnder(entry.path, prefix)) continue;
+        if (entry.route === entry.node) add(entry);
+        else for (const mounted of file.chains.filter((other) => other.binding !== null && other.binding === entry.mounts)) {
+          for (const route of mounted.entries) if (route.route === route.node) add(route);
+        }
+      }
+      for (const route of chain.routeCors) if (isUnder(route.path, prefix)) add(route);
+    }
+    for (const route of chain.routeCors) {
+      if (!route.policies.some((attached) => attached.node === policy.node)) continue;
+      add(route);
+      if (!route.methods.includes('OPTIONS') || route.path === null) continue;
+      for (const entry of chain.entries) if (entry.route === entry.node && entry.path === route.path) add(entry);
+      for (const other of chain.routeCors) if (other !== route && other.path === route.path) add(other);
     }
   }
-  return [...methods];
+  return found;
+}
+
+/** Whether a route path lies under the path CORS is mounted at (`'/api'`, hono `'/api/*'`); unknown paths do. */
+function isUnder(path: string | null, prefix: string | null): boolean {
+  if (path === null || prefix === null) return true;
+  const base = prefix.replace(/\*+$/u, '').replace(/\/+$/u, '');
+  return base === '' || path === base || path.startsWith(`${base}/`);
 }

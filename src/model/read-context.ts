@@ -14,6 +14,8 @@ export interface Scan {
   eventStreamLiterals: Node[];
   /** Values of `headers` properties (Next.js `headers()` candidates). */
   headerFunctions: Node[];
+  /** Custom request headers read, by lower-cased name, as first written. */
+  requestHeaders: Map<string, string>;
 }
 
 export interface ReadContext {

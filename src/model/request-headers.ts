@@ -1,6 +1,6 @@
 /** Recognises reads of incoming request headers: `req.headers.origin`, `ctx.get('Origin')`, `c.req.header('origin')`. */
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
-import { type Node, memberName, unwrap } from './ast.js';
+import { type Node, type SourceCode, memberName, unwrap, walk } from './ast.js';
 
 const HEADER_OBJECTS = new Set(['headers', 'header']);
 const HEADER_GETTERS = new Set(['header', 'get']);
@@ -38,3 +38,25 @@ function isHeaderName(text: string): boolean {
 
 export const ORIGIN_HEADER = 'origin';
 export const REQUEST_HEADERS_HEADER = 'access-control-request-headers';
+
+/** Proxy-set headers: a browser never sends them, so they need no allowing. */
+const PROXY_HEADERS = /^x-(?:forwarded-|real-ip$|amzn-|vercel-)/u;
+
+/** A custom `X-…` request header the node reads (`req.get('X-Tenant-ID')`), as written, or null. */
+export function customRequestHeaderRead(node: Node): { key: string; name: string } | null {
+  if (node.type !== T.MemberExpression && node.type !== T.CallExpression) return null;
+  const key = requestHeaderRead(node);
+  if (!key?.startsWith('x-') || PROXY_HEADERS.test(key)) return null;
+  const argument = node.type === T.CallExpression ? node.arguments[0] : undefined;
+  return { key, name: argument?.type === T.Literal && typeof argument.value === 'string' ? argument.value : key };
+}
+
+/** `X-…` request headers a file reads, as first written. */
+export function customRequestHeaders(sourceCode: SourceCode): string[] {
+  const found = new Map<string, string>();
+  walk(sourceCode.ast, sourceCode.visitorKeys, (node) => {
+    const read = customRequestHeaderRead(node);
+    if (read && !found.has(read.key)) found.set(read.key, read.name);
+  });
+  return [...found.values()];
+}

@@ -19,6 +19,8 @@ import {
   regexProblems,
   serialisedOrigin,
 } from './origin-patterns.js';
+import { CREDENTIALED_REQUEST_HEADERS, EVENT_STREAM_REQUEST_HEADERS, SIMPLE_METHODS } from './explicit-lists.js';
+import { type PolicyRoute, routesUnder } from './middleware-chain.js';
 import { isCustomResponseHeader } from './read-header-writes.js';
 import { type Value, alternatives } from './static-value.js';
 
@@ -178,13 +180,12 @@ export type ExplicitHeadersFinding =
   | { kind: 'default-methods'; node: Node }
   | { kind: 'default-headers'; node: Node }
   | { kind: 'wildcard-methods' | 'wildcard-headers'; node: Node }
+  /** An explicit methods list without methods that routes under the policy use (their preflights fail). */
+  | { kind: 'missing-route-methods'; node: Node; methods: string[]; routes: PolicyRoute[] }
   | { kind: 'reflected-headers'; node: Node }
   | { kind: 'unexposed-header'; node: Node; header: string; write: HeaderWrite }
   | { kind: 'missing-credentials-header'; node: Node; header: string }
   | { kind: 'max-age'; node: Node };
-
-/** The request headers a credentialed API is expected to allow. */
-export const CREDENTIALED_REQUEST_HEADERS = ['Authorization', 'Content-Type'] as const;
 
 /** Longest preflight cache every browser engine honours in full (WebKit caps at 600 s). */
 export const MAX_PORTABLE_MAX_AGE = 600;
@@ -198,6 +199,7 @@ export function implicitHeaders(policy: CorsPolicy, file: CorsFile, requireMaxAg
   if (methods.state === 'absent' && !headerPolicy) findings.push({ kind: 'default-methods', node: policy.reportNode });
   const methodStar = methods.tokens.find((token) => token.name === '*');
   if (methodStar) findings.push({ kind: 'wildcard-methods', node: methodStar.node });
+  findings.push(...missingRouteMethods(policy, file));
   if (allowedHeaders.state === 'absent' && !headerPolicy) findings.push({ kind: 'default-headers', node: policy.reportNode });
   const headerStar = allowedHeaders.tokens.find((token) => token.name === '*');
   if (headerStar) findings.push({ kind: 'wildcard-headers', node: headerStar.node });
@@ -220,6 +222,22 @@ export function implicitHeaders(policy: CorsPolicy, file: CorsFile, requireMaxAg
     if (!ok) findings.push({ kind: 'max-age', node: maxAge.state === 'set' ? maxAge.node : policy.reportNode });
   }
   return findings;
+}
+
+/**
+ * Explicit methods lists of an options policy that lack a method (other than GET, HEAD and POST) of a route the file
+ * registers under the policy: cross-origin calls to that route fail their preflight.
+ */
+function missingRouteMethods(policy: CorsPolicy, file: CorsFile): ExplicitHeadersFinding[] {
+  if (policy.options.kind !== 'object') return [];
+  const simple = new Set<string>(SIMPLE_METHODS);
+  const routes = routesUnder(policy, file).filter((route) => !simple.has(route.method));
+  if (routes.length === 0) return [];
+  return explicitLists(policy.methods).flatMap((list) => {
+    const missing = routes.filter((route) => !listHas(list, route.method));
+    const methods = [...new Set(missing.map((route) => route.method))];
+    return methods.length > 0 ? [{ kind: 'missing-route-methods' as const, node: list.node, methods, routes: missing }] : [];
+  });
 }
 
 /** Custom response headers the file sets that the policy does not expose to browser code. */
@@ -249,9 +267,6 @@ function explicitLists(setting: ListSetting): PossibleList[] {
   if (setting.state === 'reflect') return [];
   return setting.lists.filter((list) => list.complete && !list.tokens.some((token) => token.name === '*'));
 }
-
-/** Request headers fetch-based SSE clients send that must be allowed: `Last-Event-ID` on reconnect, `Cache-Control`. */
-export const EVENT_STREAM_REQUEST_HEADERS = ['Last-Event-ID', 'Cache-Control'] as const;
 
 /** In a file that serves SSE: an explicit allowed-headers list without what fetch-based SSE clients send. */
 export function missingEventStreamHeaders(policy: CorsPolicy, file: CorsFile): { node: Node; header: string }[] {

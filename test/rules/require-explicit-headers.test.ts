@@ -20,6 +20,74 @@ runBoth('require-explicit-headers', rule, {
           app.use(cors({ origin: process.env.ORIGIN, methods: ['GET'], allowedHeaders: [] }));
         `,
       },
+      // ── (d) methods of the routes under the policy ────────────────────────────────────────────────────────────
+      {
+        name: 'express: the explicit list has every non-simple method of the routes (d)',
+        code: code`
+          import express from 'express';
+          import cors from 'cors';
+          const app = express();
+          app.use(cors({ origin: process.env.ORIGIN, methods: ['GET', 'POST', 'PUT', 'DELETE'], allowedHeaders: ['Content-Type'] }));
+          app.get('/items', list);
+          app.post('/items', create);
+          app.put('/items/:id', update);
+          app.delete('/items/:id', remove);
+        `,
+      },
+      {
+        name: 'express: GET, HEAD and POST routes need no listing; methods compare without case (d)',
+        code: code`
+          import cors from 'cors';
+          app.use(cors({ origin: process.env.ORIGIN, methods: 'GET,put', allowedHeaders: ['Content-Type'] }));
+          app.post('/items', create);
+          app.head('/items', head);
+          app.put('/items/:id', update);
+          app.options('/items', preflight);
+        `,
+      },
+      {
+        name: 'express: routes on another app, outside the mounted path, or on an unmounted router are not under the policy (d)',
+        code: code`
+          import express from 'express';
+          import cors from 'cors';
+          const app = express();
+          const admin = express();
+          const router = express.Router();
+          app.use('/api', cors({ origin: process.env.ORIGIN, methods: ['GET'], allowedHeaders: ['Content-Type'] }));
+          app.put('/admin/settings', saveSettings);
+          admin.delete('/users/:id', removeUser);
+          router.patch('/x', patchX);
+        `,
+      },
+      {
+        name: 'express: route-level CORS covers only its own route (d)',
+        code: code`
+          import cors from 'cors';
+          const readOnly = { origin: process.env.ORIGIN, methods: ['GET'], allowedHeaders: ['Content-Type'] };
+          app.get('/reports', cors(readOnly), listReports);
+          app.delete('/reports/:id', removeReport);
+        `,
+      },
+      {
+        name: 'express: methods the file cannot show are not compared (d)',
+        code: code`
+          import cors from 'cors';
+          app.use(cors({ origin: process.env.ORIGIN, methods: process.env.CORS_METHODS, allowedHeaders: ['Content-Type'] }));
+          app.delete('/items/:id', remove);
+        `,
+      },
+      {
+        name: 'raw: hand-written Allow-Methods are not compared with the routes (d)',
+        code: code`
+          app.use((req, res, next) => {
+            res.setHeader('Access-Control-Allow-Origin', 'https://app.example.com');
+            res.setHeader('Access-Control-Allow-Methods', 'GET, POST');
+            res.setHeader('Access-Control-Allow-Headers', 'Content-Type');
+            next();
+          });
+          app.delete('/items/:id', remove);
+        `,
+      },
       // ── express cors ──────────────────────────────────────────────────────────────────────────────────────────
       {
         name: 'express: explicit methods and allowedHeaders arrays',
@@ -544,7 +612,10 @@ runBoth('require-explicit-headers', rule, {
           import { cors } from 'hono/cors';
           app.use('*', cors({ origin: process.env.ORIGIN, allowMethods: ['GET'], allowHeaders: [] }));
         `,
-        errors: [{ messageId: 'reflectedHeaders', line: 2 }],
+        errors: [{ messageId: 'reflectedHeaders', line: 2, suggestions: [{ messageId: 'setList', output: code`
+            import { cors } from 'hono/cors';
+            app.use('*', cors({ origin: process.env.ORIGIN, allowMethods: ['GET'], allowHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'] }));
+          ` }] }],
       },
       {
         name: "express: allowedHeaders '' is falsy and echoes the requested headers",
@@ -552,7 +623,10 @@ runBoth('require-explicit-headers', rule, {
           import cors from 'cors';
           app.use(cors({ origin: process.env.ORIGIN, methods: ['GET'], allowedHeaders: '' }));
         `,
-        errors: [{ messageId: 'reflectedHeaders', line: 2 }],
+        errors: [{ messageId: 'reflectedHeaders', line: 2, suggestions: [{ messageId: 'setList', output: code`
+            import cors from 'cors';
+            app.use(cors({ origin: process.env.ORIGIN, methods: ['GET'], allowedHeaders: 'Authorization, Content-Type, X-Request-ID' }));
+          ` }] }],
       },
       {
         name: 'nest (fastify adapter): enableCors() defaults to GET, HEAD, POST',
@@ -563,7 +637,296 @@ runBoth('require-explicit-headers', rule, {
           const app = await NestFactory.create(AppModule, adapter);
           app.enableCors({ origin: process.env.ORIGIN, allowedHeaders: ['Content-Type'] });
         `,
-        errors: [{ messageId: 'defaultMethods', line: 5, data: { framework: 'NestJS enableCors (fastify adapter)', defaults: 'GET, HEAD, POST', key: '`methods`' } }],
+        errors: [{ messageId: 'defaultMethods', line: 5, data: { framework: 'NestJS enableCors (fastify adapter)', defaults: 'GET, HEAD, POST', key: '`methods`' }, suggestions: [{ messageId: 'setList', output: code`
+            import { NestFactory } from '@nestjs/core';
+            import { FastifyAdapter } from '@nestjs/platform-fastify';
+            const adapter = new FastifyAdapter();
+            const app = await NestFactory.create(AppModule, adapter);
+            app.enableCors({ methods: ['GET', 'HEAD', 'POST'], origin: process.env.ORIGIN, allowedHeaders: ['Content-Type'] });
+          ` }] }],
+      },
+      // ── (d) methods of the routes under the policy ────────────────────────────────────────────────────────────
+      {
+        name: 'express: PUT and DELETE routes under a GET, POST list (d)',
+        code: code`
+          import express from 'express';
+          import cors from 'cors';
+          const app = express();
+          app.use(cors({ origin: process.env.ORIGIN, methods: ['GET', 'POST'], allowedHeaders: ['Content-Type'] }));
+          app.get('/items', list);
+          app.put('/items/:id', update);
+          app.delete('/items/:id', remove);
+        `,
+        errors: [
+          {
+            messageId: 'missingRouteMethods',
+            line: 4,
+            data: {
+              framework: 'express cors',
+              key: '`methods`',
+              methods: 'PUT, DELETE',
+              routes: 'a PUT route (line 6) and a DELETE route (line 7)',
+            },
+            suggestions: [
+              {
+                messageId: 'addMethods',
+                output: code`
+                  import express from 'express';
+                  import cors from 'cors';
+                  const app = express();
+                  app.use(cors({ origin: process.env.ORIGIN, methods: ['GET', 'POST', 'PUT', 'DELETE'], allowedHeaders: ['Content-Type'] }));
+                  app.get('/items', list);
+                  app.put('/items/:id', update);
+                  app.delete('/items/:id', remove);
+                `,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'fastify: methods as a string, PUT and DELETE routes (d)',
+        code: code`
+          import Fastify from 'fastify';
+          import cors from '@fastify/cors';
+          const app = Fastify();
+          await app.register(cors, { origin: process.env.ORIGIN, methods: 'GET,POST', allowedHeaders: ['Content-Type'] });
+          app.put('/items/:id', update);
+          app.delete('/items/:id', remove);
+        `,
+        errors: [
+          {
+            messageId: 'missingRouteMethods',
+            line: 4,
+            suggestions: [
+              {
+                messageId: 'addMethods',
+                output: code`
+                  import Fastify from 'fastify';
+                  import cors from '@fastify/cors';
+                  const app = Fastify();
+                  await app.register(cors, { origin: process.env.ORIGIN, methods: 'GET,POST,PUT,DELETE', allowedHeaders: ['Content-Type'] });
+                  app.put('/items/:id', update);
+                  app.delete('/items/:id', remove);
+                `,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'fastify: route objects name their methods (d)',
+        code: code`
+          import cors from '@fastify/cors';
+          app.register(cors, { origin: process.env.ORIGIN, methods: ['GET'], allowedHeaders: ['Content-Type'] });
+          app.route({ method: ['PATCH', 'DELETE'], url: '/items/:id', handler: change });
+        `,
+        errors: [
+          {
+            messageId: 'missingRouteMethods',
+            line: 2,
+            data: { framework: '@fastify/cors', key: '`methods`', methods: 'PATCH, DELETE', routes: 'a PATCH route (line 3) and a DELETE route (line 3)' },
+            suggestions: [
+              {
+                messageId: 'addMethods',
+                output: code`
+                  import cors from '@fastify/cors';
+                  app.register(cors, { origin: process.env.ORIGIN, methods: ['GET', 'PATCH', 'DELETE'], allowedHeaders: ['Content-Type'] });
+                  app.route({ method: ['PATCH', 'DELETE'], url: '/items/:id', handler: change });
+                `,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'hono: a custom method under the mounted path; a route elsewhere is not under it (d)',
+        code: code`
+          import { cors } from 'hono/cors';
+          app.use('/api/*', cors({ origin: process.env.ORIGIN, allowMethods: ['GET'], allowHeaders: ['Content-Type'] }));
+          app.on('PURGE', '/api/cache', purge);
+          app.put('/admin/settings', saveSettings);
+        `,
+        errors: [
+          {
+            messageId: 'missingRouteMethods',
+            line: 2,
+            data: { framework: 'hono/cors', key: '`allowMethods`', methods: 'PURGE', routes: 'a PURGE route (line 3)' },
+            suggestions: [
+              {
+                messageId: 'addMethods',
+                output: code`
+                  import { cors } from 'hono/cors';
+                  app.use('/api/*', cors({ origin: process.env.ORIGIN, allowMethods: ['GET', 'PURGE'], allowHeaders: ['Content-Type'] }));
+                  app.on('PURGE', '/api/cache', purge);
+                  app.put('/admin/settings', saveSettings);
+                `,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: '@koa/cors: routes of a router mounted on the app (d)',
+        code: code`
+          import Koa from 'koa';
+          import Router from '@koa/router';
+          import cors from '@koa/cors';
+          const app = new Koa();
+          const router = new Router();
+          router.put('/items/:id', update);
+          router.del('/items/:id', remove);
+          app.use(cors({ origin: (ctx) => ctx.get('Origin'), allowMethods: 'GET,POST', allowHeaders: ['Content-Type'] }));
+          app.use(router.routes());
+        `,
+        errors: [
+          {
+            messageId: 'missingRouteMethods',
+            line: 8,
+            data: { framework: '@koa/cors', key: '`allowMethods`', methods: 'PUT, DELETE', routes: 'a PUT route (line 6) and a DELETE route (line 7)' },
+            suggestions: [
+              {
+                messageId: 'addMethods',
+                output: code`
+                  import Koa from 'koa';
+                  import Router from '@koa/router';
+                  import cors from '@koa/cors';
+                  const app = new Koa();
+                  const router = new Router();
+                  router.put('/items/:id', update);
+                  router.del('/items/:id', remove);
+                  app.use(cors({ origin: (ctx) => ctx.get('Origin'), allowMethods: 'GET,POST,PUT,DELETE', allowHeaders: ['Content-Type'] }));
+                  app.use(router.routes());
+                `,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'express: route-level CORS on a DELETE route, and a preflight route for a PATCH route on its path (d)',
+        code: code`
+          import cors from 'cors';
+          const options = { origin: process.env.ORIGIN, methods: ['GET'], allowedHeaders: ['Content-Type'] };
+          app.delete('/reports/:id', cors({ origin: process.env.ORIGIN, methods: ['GET'], allowedHeaders: ['Content-Type'] }), remove);
+          app.options('/items/:id', cors(options));
+          app.patch('/items/:id', cors(options), change);
+        `,
+        errors: [
+          {
+            messageId: 'missingRouteMethods',
+            line: 2,
+            data: { framework: 'express cors', key: '`methods`', methods: 'PATCH', routes: 'a PATCH route (line 5)' },
+            suggestions: [
+              {
+                messageId: 'addMethods',
+                output: code`
+                  import cors from 'cors';
+                  const options = { origin: process.env.ORIGIN, methods: ['GET', 'PATCH'], allowedHeaders: ['Content-Type'] };
+                  app.delete('/reports/:id', cors({ origin: process.env.ORIGIN, methods: ['GET'], allowedHeaders: ['Content-Type'] }), remove);
+                  app.options('/items/:id', cors(options));
+                  app.patch('/items/:id', cors(options), change);
+                `,
+              },
+            ],
+          },
+          {
+            messageId: 'missingRouteMethods',
+            line: 3,
+            data: { framework: 'express cors', key: '`methods`', methods: 'DELETE', routes: 'a DELETE route (line 3)' },
+            suggestions: [
+              {
+                messageId: 'addMethods',
+                output: code`
+                  import cors from 'cors';
+                  const options = { origin: process.env.ORIGIN, methods: ['GET'], allowedHeaders: ['Content-Type'] };
+                  app.delete('/reports/:id', cors({ origin: process.env.ORIGIN, methods: ['GET', 'DELETE'], allowedHeaders: ['Content-Type'] }), remove);
+                  app.options('/items/:id', cors(options));
+                  app.patch('/items/:id', cors(options), change);
+                `,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'express: app.route(path) with chained PUT (d)',
+        code: code`
+          const cors = require('cors');
+          app.use(cors({ origin: process.env.ORIGIN, methods: ['GET', 'HEAD'], allowedHeaders: ['Content-Type'] }));
+          app.route('/books/:id').get(show).put(update);
+        `,
+        errors: [
+          {
+            messageId: 'missingRouteMethods',
+            line: 2,
+            data: { framework: 'express cors', key: '`methods`', methods: 'PUT', routes: 'a PUT route (line 3)' },
+            suggestions: [
+              {
+                messageId: 'addMethods',
+                output: code`
+                  const cors = require('cors');
+                  app.use(cors({ origin: process.env.ORIGIN, methods: ['GET', 'HEAD', 'PUT'], allowedHeaders: ['Content-Type'] }));
+                  app.route('/books/:id').get(show).put(update);
+                `,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'fastify: without methods, the suggestion lists the default methods and the routes (a)(d)',
+        code: code`
+          import cors from '@fastify/cors';
+          app.register(cors, { origin: process.env.ORIGIN, allowedHeaders: ['Content-Type'] });
+          app.delete('/items/:id', remove);
+        `,
+        errors: [
+          {
+            messageId: 'defaultMethods',
+            line: 2,
+            suggestions: [
+              {
+                messageId: 'setList',
+                output: code`
+                  import cors from '@fastify/cors';
+                  app.register(cors, { methods: ['GET', 'HEAD', 'POST', 'DELETE'], origin: process.env.ORIGIN, allowedHeaders: ['Content-Type'] });
+                  app.delete('/items/:id', remove);
+                `,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'express: without allowedHeaders, the suggestion adds credentials, SSE and the custom headers the file reads (b)',
+        code: code`
+          import cors from 'cors';
+          app.use(cors({ origin: process.env.ORIGIN, methods: ['GET'], credentials: true }));
+          app.get('/events', (req, res) => {
+            const tenant = req.get('X-Tenant-ID');
+            res.setHeader('Content-Type', 'text/event-stream');
+          });
+        `,
+        errors: [
+          {
+            messageId: 'defaultHeaders',
+            line: 2,
+            suggestions: [
+              {
+                messageId: 'setList',
+                output: code`
+                  import cors from 'cors';
+                  app.use(cors({ allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-ID', 'Last-Event-ID', 'Cache-Control', 'X-Tenant-ID'], origin: process.env.ORIGIN, methods: ['GET'], credentials: true }));
+                  app.get('/events', (req, res) => {
+                    const tenant = req.get('X-Tenant-ID');
+                    res.setHeader('Content-Type', 'text/event-stream');
+                  });
+                `,
+              },
+            ],
+          },
+        ],
       },
       // ── express cors ──────────────────────────────────────────────────────────────────────────────────────────
       {
@@ -575,8 +938,18 @@ runBoth('require-explicit-headers', rule, {
           app.use(cors());
         `,
         errors: [
-          { messageId: 'defaultMethods', line: 4 },
-          { messageId: 'defaultHeaders', line: 4 },
+          { messageId: 'defaultMethods', line: 4, suggestions: [{ messageId: 'setList', output: code`
+              import express from 'express';
+              import cors from 'cors';
+              const app = express();
+              app.use(cors({ methods: ['GET', 'HEAD', 'PUT', 'PATCH', 'POST', 'DELETE'] }));
+            ` }] },
+          { messageId: 'defaultHeaders', line: 4, suggestions: [{ messageId: 'setList', output: code`
+              import express from 'express';
+              import cors from 'cors';
+              const app = express();
+              app.use(cors({ allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'] }));
+            ` }] },
         ],
       },
       {
@@ -590,8 +963,24 @@ runBoth('require-explicit-headers', rule, {
           );
         `,
         errors: [
-          { messageId: 'defaultMethods', line: 3 },
-          { messageId: 'defaultHeaders', line: 3 },
+          { messageId: 'defaultMethods', line: 3, suggestions: [{ messageId: 'setList', output: code`
+              import cors from 'cors';
+              app.use(
+                cors({
+                  methods: ['GET', 'HEAD', 'PUT', 'PATCH', 'POST', 'DELETE'],
+                  origin: 'https://app.example.com',
+                }),
+              );
+            ` }] },
+          { messageId: 'defaultHeaders', line: 3, suggestions: [{ messageId: 'setList', output: code`
+              import cors from 'cors';
+              app.use(
+                cors({
+                  allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'],
+                  origin: 'https://app.example.com',
+                }),
+              );
+            ` }] },
         ],
       },
       {
@@ -600,8 +989,12 @@ runBoth('require-explicit-headers', rule, {
           app.use(require('cors')());
         `,
         errors: [
-          { messageId: 'defaultMethods', line: 1 },
-          { messageId: 'defaultHeaders', line: 1 },
+          { messageId: 'defaultMethods', line: 1, suggestions: [{ messageId: 'setList', output: code`
+              app.use(require('cors')({ methods: ['GET', 'HEAD', 'PUT', 'PATCH', 'POST', 'DELETE'] }));
+            ` }] },
+          { messageId: 'defaultHeaders', line: 1, suggestions: [{ messageId: 'setList', output: code`
+              app.use(require('cors')({ allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'] }));
+            ` }] },
         ],
       },
       {
@@ -611,8 +1004,14 @@ runBoth('require-explicit-headers', rule, {
           app.options('/api/items', cors());
         `,
         errors: [
-          { messageId: 'defaultMethods', line: 2 },
-          { messageId: 'defaultHeaders', line: 2 },
+          { messageId: 'defaultMethods', line: 2, suggestions: [{ messageId: 'setList', output: code`
+              const cors = require('cors');
+              app.options('/api/items', cors({ methods: ['GET', 'HEAD', 'PUT', 'PATCH', 'POST', 'DELETE'] }));
+            ` }] },
+          { messageId: 'defaultHeaders', line: 2, suggestions: [{ messageId: 'setList', output: code`
+              const cors = require('cors');
+              app.options('/api/items', cors({ allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'] }));
+            ` }] },
         ],
       },
       {
@@ -621,7 +1020,10 @@ runBoth('require-explicit-headers', rule, {
           import cors from 'cors';
           app.use(cors({ origin: 'https://app.example.com', methods: ['GET', 'POST'] }));
         `,
-        errors: [{ messageId: 'defaultHeaders', line: 2 }],
+        errors: [{ messageId: 'defaultHeaders', line: 2, suggestions: [{ messageId: 'setList', output: code`
+            import cors from 'cors';
+            app.use(cors({ allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'], origin: 'https://app.example.com', methods: ['GET', 'POST'] }));
+          ` }] }],
       },
       {
         name: 'express: allowedHeaders only (a)',
@@ -629,7 +1031,10 @@ runBoth('require-explicit-headers', rule, {
           import cors from 'cors';
           app.use(cors({ origin: 'https://app.example.com', allowedHeaders: ['Content-Type'] }));
         `,
-        errors: [{ messageId: 'defaultMethods', line: 2 }],
+        errors: [{ messageId: 'defaultMethods', line: 2, suggestions: [{ messageId: 'setList', output: code`
+            import cors from 'cors';
+            app.use(cors({ methods: ['GET', 'HEAD', 'PUT', 'PATCH', 'POST', 'DELETE'], origin: 'https://app.example.com', allowedHeaders: ['Content-Type'] }));
+          ` }] }],
       },
       {
         name: "express: methods '*' (a) on the token literal",
@@ -641,7 +1046,14 @@ runBoth('require-explicit-headers', rule, {
             allowedHeaders: ['Content-Type'],
           }));
         `,
-        errors: [{ messageId: 'wildcardMethods', line: 4 }],
+        errors: [{ messageId: 'wildcardMethods', line: 4, suggestions: [{ messageId: 'setList', output: code`
+            const cors = require('cors');
+            app.use(cors({
+              origin: 'https://app.example.com',
+              methods: 'GET, HEAD, PUT, PATCH, POST, DELETE',
+              allowedHeaders: ['Content-Type'],
+            }));
+          ` }] }],
       },
       {
         name: "express: '*' element of allowedHeaders (b)",
@@ -656,7 +1068,14 @@ runBoth('require-explicit-headers', rule, {
             ],
           }));
         `,
-        errors: [{ messageId: 'wildcardHeaders', line: 7 }],
+        errors: [{ messageId: 'wildcardHeaders', line: 7, suggestions: [{ messageId: 'setList', output: code`
+            import cors from 'cors';
+            app.use(cors({
+              origin: 'https://app.example.com',
+              methods: ['GET'],
+              allowedHeaders: ['Content-Type', 'Authorization', 'X-Request-ID'],
+            }));
+          ` }] }],
       },
       {
         name: "express: '*' token in a comma-separated headers string",
@@ -664,7 +1083,10 @@ runBoth('require-explicit-headers', rule, {
           import cors from 'cors';
           app.use(cors({ origin: 'https://app.example.com', methods: 'GET,POST', allowedHeaders: 'Content-Type, *' }));
         `,
-        errors: [{ messageId: 'wildcardHeaders', line: 2 }],
+        errors: [{ messageId: 'wildcardHeaders', line: 2, suggestions: [{ messageId: 'setList', output: code`
+            import cors from 'cors';
+            app.use(cors({ origin: 'https://app.example.com', methods: 'GET,POST', allowedHeaders: 'Content-Type, Authorization, X-Request-ID' }));
+          ` }] }],
       },
       {
         name: "express: '*' through a const chain is reported where it is written",
@@ -695,7 +1117,11 @@ runBoth('require-explicit-headers', rule, {
           const base = { methods: ['GET', 'POST'] };
           app.use(cors({ ...base, origin: 'https://app.example.com' }));
         `,
-        errors: [{ messageId: 'defaultHeaders', line: 3 }],
+        errors: [{ messageId: 'defaultHeaders', line: 3, suggestions: [{ messageId: 'setList', output: code`
+            import cors from 'cors';
+            const base = { methods: ['GET', 'POST'] };
+            app.use(cors({ allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'], ...base, origin: 'https://app.example.com' }));
+          ` }] }],
       },
       {
         name: 'express: options object through a const',
@@ -708,8 +1134,24 @@ runBoth('require-explicit-headers', rule, {
           app.use(cors(corsOptions));
         `,
         errors: [
-          { messageId: 'defaultMethods', line: 2 },
-          { messageId: 'defaultHeaders', line: 2 },
+          { messageId: 'defaultMethods', line: 2, suggestions: [{ messageId: 'setList', output: code`
+              import cors from 'cors';
+              const corsOptions = {
+                methods: ['GET', 'HEAD', 'PUT', 'PATCH', 'POST', 'DELETE'],
+                origin: 'https://app.example.com',
+                credentials: false,
+              };
+              app.use(cors(corsOptions));
+            ` }] },
+          { messageId: 'defaultHeaders', line: 2, suggestions: [{ messageId: 'setList', output: code`
+              import cors from 'cors';
+              const corsOptions = {
+                allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'],
+                origin: 'https://app.example.com',
+                credentials: false,
+              };
+              app.use(cors(corsOptions));
+            ` }] },
         ],
       },
       {
@@ -721,8 +1163,18 @@ runBoth('require-explicit-headers', rule, {
           }));
         `,
         errors: [
-          { messageId: 'defaultMethods', line: 3 },
-          { messageId: 'defaultHeaders', line: 3 },
+          { messageId: 'defaultMethods', line: 3, suggestions: [{ messageId: 'setList', output: code`
+              import cors from 'cors';
+              app.use(cors((req, callback) => {
+                callback(null, { methods: ['GET', 'HEAD', 'PUT', 'PATCH', 'POST', 'DELETE'], origin: allowlist.includes(req.header('Origin')) });
+              }));
+            ` }] },
+          { messageId: 'defaultHeaders', line: 3, suggestions: [{ messageId: 'setList', output: code`
+              import cors from 'cors';
+              app.use(cors((req, callback) => {
+                callback(null, { allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'], origin: allowlist.includes(req.header('Origin')) });
+              }));
+            ` }] },
         ],
       },
       {
@@ -848,7 +1300,11 @@ runBoth('require-explicit-headers', rule, {
           import { sharedCors } from './config.js';
           app.use(cors({ ...sharedCors, allowedHeaders: '*' }));
         `,
-        errors: [{ messageId: 'wildcardHeaders', line: 3 }],
+        errors: [{ messageId: 'wildcardHeaders', line: 3, suggestions: [{ messageId: 'setList', output: code`
+            import cors from 'cors';
+            import { sharedCors } from './config.js';
+            app.use(cors({ ...sharedCors, allowedHeaders: 'Authorization, Content-Type, X-Request-ID' }));
+          ` }] }],
       },
       {
         name: 'express: origin from a parameter does not make the other keys opaque',
@@ -859,8 +1315,18 @@ runBoth('require-explicit-headers', rule, {
           }
         `,
         errors: [
-          { messageId: 'defaultMethods', line: 3 },
-          { messageId: 'defaultHeaders', line: 3 },
+          { messageId: 'defaultMethods', line: 3, suggestions: [{ messageId: 'setList', output: code`
+              import cors from 'cors';
+              export function mountCors(app, origin) {
+                app.use(cors({ methods: ['GET', 'HEAD', 'PUT', 'PATCH', 'POST', 'DELETE'], origin, credentials: false }));
+              }
+            ` }] },
+          { messageId: 'defaultHeaders', line: 3, suggestions: [{ messageId: 'setList', output: code`
+              import cors from 'cors';
+              export function mountCors(app, origin) {
+                app.use(cors({ allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'], origin, credentials: false }));
+              }
+            ` }] },
         ],
       },
       {
@@ -871,8 +1337,16 @@ runBoth('require-explicit-headers', rule, {
           app.use('/public', cors());
         `,
         errors: [
-          { messageId: 'defaultMethods', line: 3 },
-          { messageId: 'defaultHeaders', line: 3 },
+          { messageId: 'defaultMethods', line: 3, suggestions: [{ messageId: 'setList', output: code`
+              import cors from 'cors';
+              app.use('/api', cors({ origin: 'https://app.example.com', methods: ['GET', 'POST'], allowedHeaders: ['Content-Type'] }));
+              app.use('/public', cors({ methods: ['GET', 'HEAD', 'PUT', 'PATCH', 'POST', 'DELETE'] }));
+            ` }] },
+          { messageId: 'defaultHeaders', line: 3, suggestions: [{ messageId: 'setList', output: code`
+              import cors from 'cors';
+              app.use('/api', cors({ origin: 'https://app.example.com', methods: ['GET', 'POST'], allowedHeaders: ['Content-Type'] }));
+              app.use('/public', cors({ allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'] }));
+            ` }] },
         ],
       },
       {
@@ -923,7 +1397,10 @@ runBoth('require-explicit-headers', rule, {
           import { Server } from 'socket.io';
           const io = new Server({ cors: { origin: ['https://app.example.com'], allowedHeaders: ['Content-Type'] } });
         `,
-        errors: [{ messageId: 'defaultMethods', line: 2 }],
+        errors: [{ messageId: 'defaultMethods', line: 2, suggestions: [{ messageId: 'setList', output: code`
+            import { Server } from 'socket.io';
+            const io = new Server({ cors: { methods: ['GET', 'HEAD', 'PUT', 'PATCH', 'POST', 'DELETE'], origin: ['https://app.example.com'], allowedHeaders: ['Content-Type'] } });
+          ` }] }],
       },
       {
         name: 'elysia: allowedHeaders true reflects the requested headers',
@@ -931,7 +1408,10 @@ runBoth('require-explicit-headers', rule, {
           import { cors } from '@elysiajs/cors';
           app.use(cors({ origin: 'https://app.example.com', methods: ['GET'], allowedHeaders: true }));
         `,
-        errors: [{ messageId: 'reflectedHeaders', line: 2 }],
+        errors: [{ messageId: 'reflectedHeaders', line: 2, suggestions: [{ messageId: 'setList', output: code`
+            import { cors } from '@elysiajs/cors';
+            app.use(cors({ origin: 'https://app.example.com', methods: ['GET'], allowedHeaders: 'Authorization, Content-Type, X-Request-ID' }));
+          ` }] }],
       },
       {
         name: "raw: fetch-style Response echoing request.headers.get(ACRH) ?? ''",
@@ -946,7 +1426,17 @@ runBoth('require-explicit-headers', rule, {
             });
           }
         `,
-        errors: [{ messageId: 'reflectedHeaders', line: 6 }],
+        errors: [{ messageId: 'reflectedHeaders', line: 6, suggestions: [{ messageId: 'setList', output: code`
+            export function OPTIONS(request) {
+              return new Response(null, {
+                status: 204,
+                headers: {
+                  'Access-Control-Allow-Origin': 'https://app.example.com',
+                  'Access-Control-Allow-Headers': 'Authorization, Content-Type, X-Request-ID',
+                },
+              });
+            }
+          ` }] }],
       },
       {
         name: 'raw: custom header set through new Headers({...})',
@@ -1034,8 +1524,14 @@ runBoth('require-explicit-headers', rule, {
         `,
         options: STRICT,
         errors: [
-          { messageId: 'defaultMethods', line: 2 },
-          { messageId: 'defaultHeaders', line: 2 },
+          { messageId: 'defaultMethods', line: 2, suggestions: [{ messageId: 'setList', output: code`
+              import cors from 'cors';
+              app.use(cors({ methods: ['GET', 'HEAD', 'PUT', 'PATCH', 'POST', 'DELETE'] }));
+            ` }] },
+          { messageId: 'defaultHeaders', line: 2, suggestions: [{ messageId: 'setList', output: code`
+              import cors from 'cors';
+              app.use(cors({ allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'] }));
+            ` }] },
           { messageId: 'maxAge', line: 2 },
         ],
       },
@@ -1047,8 +1543,14 @@ runBoth('require-explicit-headers', rule, {
           app.register(cors, () => (req, callback) => callback(null, { origin: true }));
         `,
         errors: [
-          { messageId: 'defaultMethods', line: 2 },
-          { messageId: 'defaultHeaders', line: 2 },
+          { messageId: 'defaultMethods', line: 2, suggestions: [{ messageId: 'setList', output: code`
+              import cors from '@fastify/cors';
+              app.register(cors, () => (req, callback) => callback(null, { methods: ['GET', 'HEAD', 'POST'], origin: true }));
+            ` }] },
+          { messageId: 'defaultHeaders', line: 2, suggestions: [{ messageId: 'setList', output: code`
+              import cors from '@fastify/cors';
+              app.register(cors, () => (req, callback) => callback(null, { allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'], origin: true }));
+            ` }] },
         ],
       },
       {
@@ -1060,7 +1562,13 @@ runBoth('require-explicit-headers', rule, {
             delegator: async (req) => ({ origin: await originsFor(req), methods: ['GET'] }),
           });
         `,
-        errors: [{ messageId: 'defaultHeaders', line: 4 }],
+        errors: [{ messageId: 'defaultHeaders', line: 4, suggestions: [{ messageId: 'setList', output: code`
+            import cors from '@fastify/cors';
+            app.register(cors, {
+              hook: 'preHandler',
+              delegator: async (req) => ({ allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'], origin: await originsFor(req), methods: ['GET'] }),
+            });
+          ` }] }],
       },
       {
         name: 'fastify: register(cors) with no options, on the register call',
@@ -1071,8 +1579,18 @@ runBoth('require-explicit-headers', rule, {
           await app.register(cors);
         `,
         errors: [
-          { messageId: 'defaultMethods', line: 4 },
-          { messageId: 'defaultHeaders', line: 4 },
+          { messageId: 'defaultMethods', line: 4, suggestions: [{ messageId: 'setList', output: code`
+              import Fastify from 'fastify';
+              import cors from '@fastify/cors';
+              const app = Fastify();
+              await app.register(cors, { methods: ['GET', 'HEAD', 'POST'] });
+            ` }] },
+          { messageId: 'defaultHeaders', line: 4, suggestions: [{ messageId: 'setList', output: code`
+              import Fastify from 'fastify';
+              import cors from '@fastify/cors';
+              const app = Fastify();
+              await app.register(cors, { allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'] });
+            ` }] },
         ],
       },
       {
@@ -1084,8 +1602,20 @@ runBoth('require-explicit-headers', rule, {
           });
         `,
         errors: [
-          { messageId: 'defaultMethods', line: 2 },
-          { messageId: 'defaultHeaders', line: 2 },
+          { messageId: 'defaultMethods', line: 2, suggestions: [{ messageId: 'setList', output: code`
+              import fastifyCors from '@fastify/cors';
+              fastify.register(fastifyCors, {
+                methods: ['GET', 'HEAD', 'POST'],
+                origin: ['https://app.example.com'],
+              });
+            ` }] },
+          { messageId: 'defaultHeaders', line: 2, suggestions: [{ messageId: 'setList', output: code`
+              import fastifyCors from '@fastify/cors';
+              fastify.register(fastifyCors, {
+                allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'],
+                origin: ['https://app.example.com'],
+              });
+            ` }] },
         ],
       },
       {
@@ -1094,14 +1624,19 @@ runBoth('require-explicit-headers', rule, {
           import { fastifyCors } from '@fastify/cors';
           app.register(fastifyCors, { origin: 'https://app.example.com', methods: ['GET'] });
         `,
-        errors: [{ messageId: 'defaultHeaders', line: 2 }],
+        errors: [{ messageId: 'defaultHeaders', line: 2, suggestions: [{ messageId: 'setList', output: code`
+            import { fastifyCors } from '@fastify/cors';
+            app.register(fastifyCors, { allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'], origin: 'https://app.example.com', methods: ['GET'] });
+          ` }] }],
       },
       {
         name: 'fastify: inline import() registration',
         code: code`
           await app.register(import('@fastify/cors'), { origin: 'https://app.example.com', allowedHeaders: ['Content-Type'] });
         `,
-        errors: [{ messageId: 'defaultMethods', line: 1 }],
+        errors: [{ messageId: 'defaultMethods', line: 1, suggestions: [{ messageId: 'setList', output: code`
+            await app.register(import('@fastify/cors'), { methods: ['GET', 'HEAD', 'POST'], origin: 'https://app.example.com', allowedHeaders: ['Content-Type'] });
+          ` }] }],
       },
       {
         name: "fastify: methods ['*']",
@@ -1109,7 +1644,10 @@ runBoth('require-explicit-headers', rule, {
           const cors = require('@fastify/cors');
           app.register(cors, { origin: 'https://app.example.com', methods: ['*'], allowedHeaders: ['Content-Type'] });
         `,
-        errors: [{ messageId: 'wildcardMethods', line: 2 }],
+        errors: [{ messageId: 'wildcardMethods', line: 2, suggestions: [{ messageId: 'setList', output: code`
+            const cors = require('@fastify/cors');
+            app.register(cors, { origin: 'https://app.example.com', methods: ['GET', 'HEAD', 'POST'], allowedHeaders: ['Content-Type'] });
+          ` }] }],
       },
       {
         name: 'fastify: reply.header sets a custom header not exposed',
@@ -1161,8 +1699,18 @@ runBoth('require-explicit-headers', rule, {
           app.use('*', cors());
         `,
         errors: [
-          { messageId: 'defaultMethods', line: 4 },
-          { messageId: 'defaultHeaders', line: 4 },
+          { messageId: 'defaultMethods', line: 4, suggestions: [{ messageId: 'setList', output: code`
+              import { Hono } from 'hono';
+              import { cors } from 'hono/cors';
+              const app = new Hono();
+              app.use('*', cors({ allowMethods: ['GET', 'HEAD', 'PUT', 'POST', 'DELETE', 'PATCH', 'QUERY'] }));
+            ` }] },
+          { messageId: 'defaultHeaders', line: 4, suggestions: [{ messageId: 'setList', output: code`
+              import { Hono } from 'hono';
+              import { cors } from 'hono/cors';
+              const app = new Hono();
+              app.use('*', cors({ allowHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'] }));
+            ` }] },
         ],
       },
       {
@@ -1176,8 +1724,24 @@ runBoth('require-explicit-headers', rule, {
           }));
         `,
         errors: [
-          { messageId: 'defaultMethods', line: 2 },
-          { messageId: 'defaultHeaders', line: 2 },
+          { messageId: 'defaultMethods', line: 2, suggestions: [{ messageId: 'setList', output: code`
+              import { cors } from 'hono/cors';
+              app.use('/api/*', cors({
+                allowMethods: ['GET', 'HEAD', 'PUT', 'POST', 'DELETE', 'PATCH', 'QUERY'],
+                origin: 'https://app.example.com',
+                methods: ['GET', 'POST'],
+                allowedHeaders: ['Content-Type'],
+              }));
+            ` }] },
+          { messageId: 'defaultHeaders', line: 2, suggestions: [{ messageId: 'setList', output: code`
+              import { cors } from 'hono/cors';
+              app.use('/api/*', cors({
+                allowHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'],
+                origin: 'https://app.example.com',
+                methods: ['GET', 'POST'],
+                allowedHeaders: ['Content-Type'],
+              }));
+            ` }] },
         ],
       },
       {
@@ -1186,7 +1750,10 @@ runBoth('require-explicit-headers', rule, {
           import { cors } from 'hono/cors';
           app.use('*', cors({ origin: 'https://app.example.com', allowMethods: ['GET'], allowHeaders: ['*'] }));
         `,
-        errors: [{ messageId: 'wildcardHeaders', line: 2 }],
+        errors: [{ messageId: 'wildcardHeaders', line: 2, suggestions: [{ messageId: 'setList', output: code`
+            import { cors } from 'hono/cors';
+            app.use('*', cors({ origin: 'https://app.example.com', allowMethods: ['GET'], allowHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'] }));
+          ` }] }],
       },
       {
         name: 'hono: inline cors({...})(c, next) form',
@@ -1197,7 +1764,13 @@ runBoth('require-explicit-headers', rule, {
             return middleware(c, next);
           });
         `,
-        errors: [{ messageId: 'defaultMethods', line: 3 }],
+        errors: [{ messageId: 'defaultMethods', line: 3, suggestions: [{ messageId: 'setList', output: code`
+            import { cors } from 'hono/cors';
+            app.use('*', async (c, next) => {
+              const middleware = cors({ allowMethods: ['GET', 'HEAD', 'PUT', 'POST', 'DELETE', 'PATCH', 'QUERY'], origin: c.env.ORIGIN, allowHeaders: ['Content-Type'] });
+              return middleware(c, next);
+            });
+          ` }] }],
       },
       {
         name: 'hono: cors({...})(c, next) called directly',
@@ -1206,8 +1779,14 @@ runBoth('require-explicit-headers', rule, {
           app.use('/api/*', (c, next) => cors({ origin: c.env.CORS_ORIGIN })(c, next));
         `,
         errors: [
-          { messageId: 'defaultMethods', line: 2 },
-          { messageId: 'defaultHeaders', line: 2 },
+          { messageId: 'defaultMethods', line: 2, suggestions: [{ messageId: 'setList', output: code`
+              import { cors } from 'hono/cors';
+              app.use('/api/*', (c, next) => cors({ allowMethods: ['GET', 'HEAD', 'PUT', 'POST', 'DELETE', 'PATCH', 'QUERY'], origin: c.env.CORS_ORIGIN })(c, next));
+            ` }] },
+          { messageId: 'defaultHeaders', line: 2, suggestions: [{ messageId: 'setList', output: code`
+              import { cors } from 'hono/cors';
+              app.use('/api/*', (c, next) => cors({ allowHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'], origin: c.env.CORS_ORIGIN })(c, next));
+            ` }] },
         ],
       },
       {
@@ -1232,8 +1811,18 @@ runBoth('require-explicit-headers', rule, {
           app.use(cors());
         `,
         errors: [
-          { messageId: 'defaultMethods', line: 4 },
-          { messageId: 'defaultHeaders', line: 4 },
+          { messageId: 'defaultMethods', line: 4, suggestions: [{ messageId: 'setList', output: code`
+              const Koa = require('koa');
+              const cors = require('@koa/cors');
+              const app = new Koa();
+              app.use(cors({ allowMethods: ['GET', 'HEAD', 'PUT', 'POST', 'DELETE', 'PATCH'] }));
+            ` }] },
+          { messageId: 'defaultHeaders', line: 4, suggestions: [{ messageId: 'setList', output: code`
+              const Koa = require('koa');
+              const cors = require('@koa/cors');
+              const app = new Koa();
+              app.use(cors({ allowHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'] }));
+            ` }] },
         ],
       },
       {
@@ -1275,8 +1864,14 @@ runBoth('require-explicit-headers', rule, {
           app.use(cors());
         `,
         errors: [
-          { messageId: 'defaultMethods', line: 2 },
-          { messageId: 'defaultHeaders', line: 2 },
+          { messageId: 'defaultMethods', line: 2, suggestions: [{ messageId: 'setList', output: code`
+              import cors from 'koa2-cors';
+              app.use(cors({ allowMethods: ['GET', 'PUT', 'POST', 'PATCH', 'DELETE', 'HEAD'] }));
+            ` }] },
+          { messageId: 'defaultHeaders', line: 2, suggestions: [{ messageId: 'setList', output: code`
+              import cors from 'koa2-cors';
+              app.use(cors({ allowHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'] }));
+            ` }] },
         ],
       },
       {
@@ -1285,7 +1880,10 @@ runBoth('require-explicit-headers', rule, {
           import cors from 'koa2-cors';
           app.use(cors({ origin: 'https://app.example.com', allowMethods: ['GET'], allowHeaders: ['Content-Type', '*'] }));
         `,
-        errors: [{ messageId: 'wildcardHeaders', line: 2 }],
+        errors: [{ messageId: 'wildcardHeaders', line: 2, suggestions: [{ messageId: 'setList', output: code`
+            import cors from 'koa2-cors';
+            app.use(cors({ origin: 'https://app.example.com', allowMethods: ['GET'], allowHeaders: ['Content-Type', 'Authorization', 'X-Request-ID'] }));
+          ` }] }],
       },
       // ── NestJS ────────────────────────────────────────────────────────────────────────────────────────────────
       {
@@ -1299,8 +1897,22 @@ runBoth('require-explicit-headers', rule, {
           }
         `,
         errors: [
-          { messageId: 'defaultMethods', line: 4 },
-          { messageId: 'defaultHeaders', line: 4 },
+          { messageId: 'defaultMethods', line: 4, suggestions: [{ messageId: 'setList', output: code`
+              import { NestFactory } from '@nestjs/core';
+              async function bootstrap() {
+                const app = await NestFactory.create(AppModule);
+                app.enableCors({ methods: ['GET', 'HEAD', 'PUT', 'PATCH', 'POST', 'DELETE'] });
+                await app.listen(3000);
+              }
+            ` }] },
+          { messageId: 'defaultHeaders', line: 4, suggestions: [{ messageId: 'setList', output: code`
+              import { NestFactory } from '@nestjs/core';
+              async function bootstrap() {
+                const app = await NestFactory.create(AppModule);
+                app.enableCors({ allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'] });
+                await app.listen(3000);
+              }
+            ` }] },
         ],
       },
       {
@@ -1325,7 +1937,13 @@ runBoth('require-explicit-headers', rule, {
             cors: { origin: 'https://app.example.com', methods: ['GET', 'POST'] },
           });
         `,
-        errors: [{ messageId: 'defaultHeaders', line: 4 }],
+        errors: [{ messageId: 'defaultHeaders', line: 4, suggestions: [{ messageId: 'setList', output: code`
+            import { NestFactory } from '@nestjs/core';
+            import { ExpressAdapter } from '@nestjs/platform-express';
+            const app = await NestFactory.create(AppModule, new ExpressAdapter(server), {
+              cors: { allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'], origin: 'https://app.example.com', methods: ['GET', 'POST'] },
+            });
+          ` }] }],
       },
       {
         name: 'nest: enableCors with methods only',
@@ -1333,7 +1951,10 @@ runBoth('require-explicit-headers', rule, {
           import { Module } from '@nestjs/common';
           app.enableCors({ origin: ['https://app.example.com'], methods: 'GET,POST' });
         `,
-        errors: [{ messageId: 'defaultHeaders', line: 2 }],
+        errors: [{ messageId: 'defaultHeaders', line: 2, suggestions: [{ messageId: 'setList', output: code`
+            import { Module } from '@nestjs/common';
+            app.enableCors({ allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'], origin: ['https://app.example.com'], methods: 'GET,POST' });
+          ` }] }],
       },
       // ── socket.io ─────────────────────────────────────────────────────────────────────────────────────────────
       {
@@ -1347,8 +1968,24 @@ runBoth('require-explicit-headers', rule, {
           });
         `,
         errors: [
-          { messageId: 'defaultMethods', line: 3 },
-          { messageId: 'defaultHeaders', line: 3 },
+          { messageId: 'defaultMethods', line: 3, suggestions: [{ messageId: 'setList', output: code`
+              import { Server } from 'socket.io';
+              const io = new Server(httpServer, {
+                cors: {
+                  methods: ['GET', 'HEAD', 'PUT', 'PATCH', 'POST', 'DELETE'],
+                  origin: 'https://app.example.com',
+                },
+              });
+            ` }] },
+          { messageId: 'defaultHeaders', line: 3, suggestions: [{ messageId: 'setList', output: code`
+              import { Server } from 'socket.io';
+              const io = new Server(httpServer, {
+                cors: {
+                  allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'],
+                  origin: 'https://app.example.com',
+                },
+              });
+            ` }] },
         ],
       },
       {
@@ -1356,7 +1993,9 @@ runBoth('require-explicit-headers', rule, {
         code: code`
           const io = require('socket.io')(server, { cors: { origin: 'https://app.example.com', methods: ['GET', 'POST'] } });
         `,
-        errors: [{ messageId: 'defaultHeaders', line: 1 }],
+        errors: [{ messageId: 'defaultHeaders', line: 1, suggestions: [{ messageId: 'setList', output: code`
+            const io = require('socket.io')(server, { cors: { allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'], origin: 'https://app.example.com', methods: ['GET', 'POST'] } });
+          ` }] }],
       },
       {
         name: 'socket.io: cors: true',
@@ -1378,8 +2017,16 @@ runBoth('require-explicit-headers', rule, {
           const app = new Elysia().use(cors());
         `,
         errors: [
-          { messageId: 'defaultMethods', line: 3 },
-          { messageId: 'defaultHeaders', line: 3 },
+          { messageId: 'defaultMethods', line: 3, suggestions: [{ messageId: 'setList', output: code`
+              import { Elysia } from 'elysia';
+              import { cors } from '@elysiajs/cors';
+              const app = new Elysia().use(cors({ methods: ['GET', 'HEAD', 'PUT', 'PATCH', 'POST', 'DELETE'] }));
+            ` }] },
+          { messageId: 'defaultHeaders', line: 3, suggestions: [{ messageId: 'setList', output: code`
+              import { Elysia } from 'elysia';
+              import { cors } from '@elysiajs/cors';
+              const app = new Elysia().use(cors({ allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'] }));
+            ` }] },
         ],
       },
       // ── raw headers ───────────────────────────────────────────────────────────────────────────────────────────
@@ -1404,7 +2051,13 @@ runBoth('require-explicit-headers', rule, {
             next();
           });
         `,
-        errors: [{ messageId: 'reflectedHeaders', line: 3 }],
+        errors: [{ messageId: 'reflectedHeaders', line: 3, suggestions: [{ messageId: 'setList', output: code`
+            app.use((req, res, next) => {
+              res.header('Access-Control-Allow-Origin', 'https://app.example.com');
+              res.header('Access-Control-Allow-Headers', 'Authorization, Content-Type, X-Request-ID');
+              next();
+            });
+          ` }] }],
       },
       {
         name: "raw: Allow-Headers echoes the request's ACRH with `?? ''`",
@@ -1418,7 +2071,16 @@ runBoth('require-explicit-headers', rule, {
             );
           }
         `,
-        errors: [{ messageId: 'reflectedHeaders', line: 6 }],
+        errors: [{ messageId: 'reflectedHeaders', line: 6, suggestions: [{ messageId: 'setList', output: code`
+            export function withCors(req, res) {
+              res.setHeader('Access-Control-Allow-Origin', 'https://app.example.com');
+              res.setHeader('Access-Control-Allow-Methods', 'GET,POST');
+              res.setHeader(
+                'Access-Control-Allow-Headers',
+                'Authorization, Content-Type, X-Request-ID',
+              );
+            }
+          ` }] }],
       },
       {
         name: 'raw: Allow-Headers from req.header(...) via a const',
@@ -1430,7 +2092,14 @@ runBoth('require-explicit-headers', rule, {
             res.sendStatus(204);
           });
         `,
-        errors: [{ messageId: 'reflectedHeaders', line: 4 }],
+        errors: [{ messageId: 'reflectedHeaders', line: 4, suggestions: [{ messageId: 'setList', output: code`
+            app.options('/api/*', (req, res) => {
+              const requested = req.header('Access-Control-Request-Headers');
+              res.set('Access-Control-Allow-Origin', 'https://app.example.com');
+              res.set('Access-Control-Allow-Headers', 'Authorization, Content-Type, X-Request-ID');
+              res.sendStatus(204);
+            });
+          ` }] }],
       },
       {
         name: 'raw: fastify reply.header with wildcard Allow-Headers',
@@ -1451,7 +2120,13 @@ runBoth('require-explicit-headers', rule, {
             return c.body(null, 204);
           });
         `,
-        errors: [{ messageId: 'reflectedHeaders', line: 3 }],
+        errors: [{ messageId: 'reflectedHeaders', line: 3, suggestions: [{ messageId: 'setList', output: code`
+            app.options('*', (c) => {
+              c.header('Access-Control-Allow-Origin', 'https://app.example.com');
+              c.header('Access-Control-Allow-Headers', 'Authorization, Content-Type, X-Request-ID');
+              return c.body(null, 204);
+            });
+          ` }] }],
       },
       {
         name: 'raw: koa ctx.set({...}) echoes the request headers',
@@ -1464,7 +2139,15 @@ runBoth('require-explicit-headers', rule, {
             await next();
           });
         `,
-        errors: [{ messageId: 'reflectedHeaders', line: 4 }],
+        errors: [{ messageId: 'reflectedHeaders', line: 4, suggestions: [{ messageId: 'setList', output: code`
+            app.use(async (ctx, next) => {
+              ctx.set({
+                'Access-Control-Allow-Origin': 'https://app.example.com',
+                'Access-Control-Allow-Headers': 'Authorization, Content-Type, X-Request-ID',
+              });
+              await next();
+            });
+          ` }] }],
       },
       {
         name: "raw: node writeHead with Allow-Methods '*'",
@@ -1618,8 +2301,22 @@ runBoth('require-explicit-headers', rule, {
           app.use(cors(corsOptions));
         `,
         errors: [
-          { messageId: 'defaultMethods', line: 2 },
-          { messageId: 'defaultHeaders', line: 2 },
+          { messageId: 'defaultMethods', line: 2, suggestions: [{ messageId: 'setList', output: code`
+              import cors, { type CorsOptions } from 'cors';
+              const corsOptions: CorsOptions = {
+                methods: ['GET', 'HEAD', 'PUT', 'PATCH', 'POST', 'DELETE'],
+                origin: 'https://app.example.com',
+              };
+              app.use(cors(corsOptions));
+            ` }] },
+          { messageId: 'defaultHeaders', line: 2, suggestions: [{ messageId: 'setList', output: code`
+              import cors, { type CorsOptions } from 'cors';
+              const corsOptions: CorsOptions = {
+                allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'],
+                origin: 'https://app.example.com',
+              };
+              app.use(cors(corsOptions));
+            ` }] },
         ],
       },
       {
@@ -1628,7 +2325,10 @@ runBoth('require-explicit-headers', rule, {
           import type { CorsOptions } from 'cors';
           export const corsOptions: CorsOptions = { origin: 'https://app.example.com', methods: ['GET'] };
         `,
-        errors: [{ messageId: 'defaultHeaders', line: 2 }],
+        errors: [{ messageId: 'defaultHeaders', line: 2, suggestions: [{ messageId: 'setList', output: code`
+            import type { CorsOptions } from 'cors';
+            export const corsOptions: CorsOptions = { allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'], origin: 'https://app.example.com', methods: ['GET'] };
+          ` }] }],
       },
       {
         name: 'ts: satisfies CorsOptions',
@@ -1636,7 +2336,10 @@ runBoth('require-explicit-headers', rule, {
           import type { CorsOptions } from 'cors';
           export default { origin: 'https://app.example.com', allowedHeaders: ['Content-Type'] } satisfies CorsOptions;
         `,
-        errors: [{ messageId: 'defaultMethods', line: 2 }],
+        errors: [{ messageId: 'defaultMethods', line: 2, suggestions: [{ messageId: 'setList', output: code`
+            import type { CorsOptions } from 'cors';
+            export default { methods: ['GET', 'HEAD', 'PUT', 'PATCH', 'POST', 'DELETE'], origin: 'https://app.example.com', allowedHeaders: ['Content-Type'] } satisfies CorsOptions;
+          ` }] }],
       },
       {
         name: "ts: wrappers around a '*' list are transparent",
@@ -1653,7 +2356,10 @@ runBoth('require-explicit-headers', rule, {
           import type { FastifyCorsOptions } from '@fastify/cors';
           export const corsOptions: FastifyCorsOptions = { origin: ['https://app.example.com'], allowedHeaders: ['Content-Type'] };
         `,
-        errors: [{ messageId: 'defaultMethods', line: 2 }],
+        errors: [{ messageId: 'defaultMethods', line: 2, suggestions: [{ messageId: 'setList', output: code`
+            import type { FastifyCorsOptions } from '@fastify/cors';
+            export const corsOptions: FastifyCorsOptions = { methods: ['GET', 'HEAD', 'POST'], origin: ['https://app.example.com'], allowedHeaders: ['Content-Type'] };
+          ` }] }],
       },
       {
         name: 'ts: Nest CorsOptions from a subpath specifier',
@@ -1661,7 +2367,10 @@ runBoth('require-explicit-headers', rule, {
           import type { CorsOptions } from '@nestjs/common/interfaces/external/cors-options.interface';
           export const corsOptions: CorsOptions = { origin: 'https://app.example.com', methods: ['GET', 'POST'] };
         `,
-        errors: [{ messageId: 'defaultHeaders', line: 2 }],
+        errors: [{ messageId: 'defaultHeaders', line: 2, suggestions: [{ messageId: 'setList', output: code`
+            import type { CorsOptions } from '@nestjs/common/interfaces/external/cors-options.interface';
+            export const corsOptions: CorsOptions = { allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'], origin: 'https://app.example.com', methods: ['GET', 'POST'] };
+          ` }] }],
       },
       {
         name: 'ts: import cors = require(cors) with no options',
@@ -1670,8 +2379,14 @@ runBoth('require-explicit-headers', rule, {
           app.use(cors());
         `,
         errors: [
-          { messageId: 'defaultMethods', line: 2 },
-          { messageId: 'defaultHeaders', line: 2 },
+          { messageId: 'defaultMethods', line: 2, suggestions: [{ messageId: 'setList', output: code`
+              import cors = require('cors');
+              app.use(cors({ methods: ['GET', 'HEAD', 'PUT', 'PATCH', 'POST', 'DELETE'] }));
+            ` }] },
+          { messageId: 'defaultHeaders', line: 2, suggestions: [{ messageId: 'setList', output: code`
+              import cors = require('cors');
+              app.use(cors({ allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'] }));
+            ` }] },
         ],
       },
     ],
