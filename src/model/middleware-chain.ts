@@ -74,11 +74,18 @@ export function readChains(
       if (!corsArgument) {
         entry.auth = args.find((argument) => namesMatch(argument, AUTH_OR_LIMIT_NAMES, sourceCode)) ?? null;
         entry.route = args.find((argument) => isRouter(argument, sourceCode)) ?? null;
-        entry.mounts = entry.route ? declarationOf(entry.route, sourceCode) : null;
+        // What may be a router or sub-app (`app.use('/users', users)`): followed by cors-fix, not an ordering fact.
+        const mounted = entry.route ?? (entry.auth ? undefined : args.find((argument) => unwrap(argument).type === T.Identifier || isRouter(argument, sourceCode)));
+        entry.mounts = mounted ? declarationOf(mounted, sourceCode) : null;
       }
     } else if (method === 'register') {
       entry.policy = policyAt.get(call) ?? null;
       if (!entry.policy && args[0] && namesMatch(args[0], AUTH_OR_LIMIT_NAMES, sourceCode)) entry.auth = args[0];
+      else if (!entry.policy && args[0]) {
+        // A fastify plugin: its routes are registered on its instance parameter, under `{ prefix }`.
+        entry.mounts = declarationOf(args[0], sourceCode);
+        entry.path = args[1] && unwrap(args[1]).type === T.ObjectExpression ? stringArgument(propertyValueOf(unwrap(args[1]) as TSESTree.ObjectExpression, 'prefix')) : null;
+      }
     } else if (method === 'addHook') {
       if (args[1] && namesMatch(args[1], AUTH_OR_LIMIT_NAMES, sourceCode)) entry.auth = args[1];
     } else if (method === 'enableCors') {
@@ -97,8 +104,10 @@ export function readChains(
         continue;
       }
       entry.route = call;
+      // hono's `app.route('/books', books)` mounts a sub-app.
+      if (method === 'route' && args.length === 2 && unwrap(args[1] as Node).type === T.Identifier) entry.mounts = declarationOf(args[1] as Node, sourceCode);
     }
-    if (entry.policy || entry.auth || entry.route || entry.init) chainFor(receiver, call).entries.push(entry);
+    if (entry.policy || entry.auth || entry.route || entry.init || entry.mounts) chainFor(receiver, call).entries.push(entry);
   }
 
   // `NestFactory.create(M, { cors })` applies CORS when the app starts: after every `app.use` on the created app.
@@ -248,6 +257,11 @@ function stringArgument(node: Node | undefined): string | null {
   if (value.type === T.Literal && typeof value.value === 'string') return value.value;
   if (value.type === T.TemplateLiteral && value.expressions.length === 0) return value.quasis[0]?.value.cooked ?? null;
   return null;
+}
+
+function propertyValueOf(object: TSESTree.ObjectExpression, key: string): Node | undefined {
+  const property = object.properties.find((candidate) => candidate.type === T.Property && propertyKey(candidate) === key);
+  return property?.type === T.Property ? property.value : undefined;
 }
 
 /** The `url` (or `path`) of a fastify route object. */
