@@ -6,6 +6,7 @@ import {
   type ExplicitHeadersFinding,
   MAX_PORTABLE_MAX_AGE,
   explicitMethods,
+  fileCoverage,
   explicitRequestHeaders,
   implicitHeaders,
 } from '../src/model/index.js';
@@ -114,7 +115,7 @@ function describe(policy: CorsPolicy, file: CorsFile, finding: ExplicitHeadersFi
   };
   switch (finding.kind) {
     case 'default-methods': {
-      const methods = explicitMethods(policy, file);
+      const methods = explicitMethods(policy, fileCoverage(policy, file));
       return {
         node: finding.node,
         messageId: 'defaultMethods',
@@ -123,7 +124,7 @@ function describe(policy: CorsPolicy, file: CorsFile, finding: ExplicitHeadersFi
       };
     }
     case 'default-headers': {
-      const headers = explicitRequestHeaders(policy, file);
+      const headers = explicitRequestHeaders(policy, fileCoverage(policy, file));
       return {
         node: finding.node,
         messageId: 'defaultHeaders',
@@ -132,11 +133,11 @@ function describe(policy: CorsPolicy, file: CorsFile, finding: ExplicitHeadersFi
       };
     }
     case 'wildcard-methods': {
-      const methods = withoutStar('methods', explicitMethods(policy, file));
+      const methods = withoutStar('methods', explicitMethods(policy, fileCoverage(policy, file)));
       return { node: finding.node, messageId: 'wildcardMethods', data: { key: key('methods') }, suggest: setList('methods', methods, replaceList(listNode('methods'), methods)) };
     }
     case 'wildcard-headers': {
-      const headers = withoutStar('allowedHeaders', explicitRequestHeaders(policy, file));
+      const headers = withoutStar('allowedHeaders', explicitRequestHeaders(policy, fileCoverage(policy, file)));
       return {
         node: finding.node,
         messageId: 'wildcardHeaders',
@@ -151,7 +152,7 @@ function describe(policy: CorsPolicy, file: CorsFile, finding: ExplicitHeadersFi
       return { node: finding.node, messageId: 'missingRouteMethods', data, suggest: fix ? [{ messageId: 'addMethods', data, fix }] : [] };
     }
     case 'reflected-headers': {
-      const headers = explicitRequestHeaders(policy, file);
+      const headers = explicitRequestHeaders(policy, fileCoverage(policy, file));
       return { node: finding.node, messageId: 'reflectedHeaders', suggest: setList('allowedHeaders', headers, replaceList(finding.node, headers)) };
     }
     case 'unexposed-header': {

@@ -1,6 +1,6 @@
 /** `createRule` (docs URL from the rule name, typed message ids and options) and `onCorsFile`. */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { fileOf, localAnchor, readCorsFile } from './model/index.js';
+import { attachedLinks, fileOf, localAnchor, readCorsFile } from './model/index.js';
 import type { CorsFile } from './model/index.js';
 
 export interface CorsRuleDocs {
@@ -66,7 +66,7 @@ export function onCorsFile<MessageIds extends string, Options extends readonly u
 ): TSESLint.RuleListener {
   return {
     'Program:exit'() {
-      const file = readCorsFile(context.sourceCode, context.filename);
+      const file = readCorsFile(context.sourceCode, context.filename, attachedLinks(context.sourceCode));
       if (file.policies.length === 0) return;
       const reported = new Set<string>();
       check(file, (found) => {
@@ -126,7 +126,10 @@ function recordEdits(fix: TSESLint.ReportFixFunction): Edit[] {
  * refers to it, without suggestions (their edits belong to the other file); null when this file does not refer to it.
  */
 function inThisFile<MessageIds extends string>(descriptor: TSESLint.ReportDescriptor<MessageIds>, ast: TSESTree.Program): TSESLint.ReportDescriptor<MessageIds> | null {
-  if (!('node' in descriptor) || !fileOf(descriptor.node as TSESTree.Node)) return descriptor;
+  if (!('node' in descriptor)) return descriptor;
+  const owner = fileOf(descriptor.node as TSESTree.Node);
+  // Nodes of this file, and every node when the file itself was read as part of a linked project (cors-fix).
+  if (!owner || owner.sourceCode.ast === ast || fileOf(ast)) return descriptor;
   const anchor = localAnchor(descriptor.node as TSESTree.Node, ast);
   if (!anchor) return null;
   const { suggest: _suggest, fix: _fix, ...rest } = descriptor;

@@ -11,42 +11,44 @@ import { ORIGIN_HEADER, requestHeaderRead } from '../model/request-headers.js';
 import { alternatives } from '../model/index.js';
 import { type TextStyle, quoted } from './text-style.js';
 
-/** The config module's exports. */
-export type ConfigExport = 'corsOrigins' | 'isAllowedOrigin';
+/** How rewritten code in one file refers to one allowlist of the config module. */
+export interface AllowlistRef {
+  /** The environment variable it is read from (`CORS_ORIGINS`). */
+  variable: string;
+  /** Its export in the config module (`corsOrigins`). */
+  exportName: string;
+  /** Its name in the file being edited (the export name, or an alias when the file already uses that name). */
+  local: string;
+}
 
-/** The local names a file uses for the config module's exports (aliased when the file already uses a name). */
-export type AllowlistNames = Record<ConfigExport, string>;
-
-/** Every export of the config module, in the order imports list them. */
-export const CONFIG_EXPORTS: readonly ConfigExport[] = ['corsOrigins', 'isAllowedOrigin'];
-
-/** An `origin` option value that allows exactly the allowlist, in a form the framework accepts. */
-export interface OriginValue {
-  text: string;
-  uses: ConfigExport[];
+/** `allowlist.has(origin)`: whether a request origin is in the allowlist. */
+export function allowCheck(allowlist: AllowlistRef, origin: string): string {
+  return `${allowlist.local}.has(${origin})`;
 }
 
 /**
- * The allowlist as an `origin` value: the array where the framework takes arrays (with `extra` entries such as kept
- * regexes), otherwise a function in the framework's function style. Null when the framework takes neither.
+ * The allowlist as an `origin` option value, in the form the framework calls per request (its origin-function style):
+ * the config module's own check (`corsOrigins.check`), or, when regexes are kept beside it, a function that also
+ * tests them (typed in TypeScript files, so that it type-checks without a contextual type). Null when the framework
+ * takes no origin function.
  */
-export function originValue(support: OriginSupport, names: AllowlistNames, style: TextStyle, extra: readonly string[] = []): OriginValue | null {
-  const origins = names.corsOrigins;
-  if (support.array === 'supported') {
-    return { text: extra.length > 0 ? `[...${origins}, ${extra.join(', ')}]` : origins, uses: ['corsOrigins'] };
-  }
+export function originValue(support: OriginSupport, allowlist: AllowlistRef, style: TextStyle, kept: readonly string[] = [], typescript = false): string | null {
+  const list = allowlist.local;
   const q = (value: string): string => quoted(value, style);
+  const tests = (origin: string): string => kept.map((regex) => ` || ${regex}.test(${origin})`).join('');
+  const typed = (annotation: string): string => (typescript ? annotation : '');
   switch (support.function) {
-    case 'return-from-context':
-      // koa: `(ctx) => string`; a falsy answer skips the CORS headers.
-      return { text: `(ctx) => (${origins}.includes(ctx.get(${q('Origin')})) ? ctx.get(${q('Origin')}) : ${q('')})`, uses: ['corsOrigins'] };
-    case 'return-origin':
-      return { text: `(origin) => (${origins}.includes(origin) ? origin : null)`, uses: ['corsOrigins'] };
-    case 'predicate':
-      return { text: `(request) => ${origins}.includes(request.headers.get(${q('Origin')}) ?? ${q('')})`, uses: ['corsOrigins'] };
     case 'callback':
     case 'callback-or-return':
-      return { text: `(origin, callback) => callback(null, ${names.isAllowedOrigin}(origin))`, uses: ['isAllowedOrigin'] };
+      return kept.length === 0
+        ? `${list}.check`
+        : `(origin${typed(': string | undefined')}, callback${typed(': (error: Error | null, allow: boolean) => void')}) => callback(null, ${list}.has(origin)${tests(`origin ?? ${q('')}`)})`;
+    case 'return-origin':
+      return kept.length === 0 ? `${list}.echo` : `(origin${typed(': string')}) => (${list}.has(origin)${tests('origin')} ? origin : null)`;
+    case 'return-from-context':
+      return `${list}.fromContext`;
+    case 'predicate':
+      return `${list}.matchesRequest`;
     default:
       return null;
   }

@@ -82,7 +82,7 @@ export class ViewFileSystem implements FileSystemHost {
     return this.inner.fileExists(filePath);
   }
   fileExistsSync(filePath: string): boolean {
-    return this.inner.fileExistsSync(filePath);
+    return this.lookup(filePath) !== undefined || this.inner.fileExistsSync(filePath);
   }
   directoryExists(dirPath: string): Promise<boolean> {
     return this.inner.directoryExists(dirPath);

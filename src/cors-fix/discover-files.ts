@@ -13,16 +13,30 @@ export const SOURCE_EXTENSIONS = ['.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', 
 /** Directories never looked into, wherever they are. */
 export const SKIPPED_DIRECTORIES = ['node_modules', 'dist', 'build', '.next', 'coverage'] as const;
 
-/** A path argument that does not exist. */
+/** A path argument that does not exist, or lies outside the repository. */
 export class MissingPathError extends Error {}
 
-/** Absolute paths of the source files under `paths` (relative to `cwd`), sorted, each once. */
-export async function discoverFiles(cwd: string, paths: readonly string[]): Promise<string[]> {
+/** The directory cors-fix may change files in: the git work tree's top level, or the working directory outside git. */
+export function repositoryRoot(cwd: string): string {
+  return resolve(gitRoot(cwd) ?? cwd);
+}
+
+/**
+ * Absolute paths of the source files under `paths` (relative to `cwd`), sorted, each once. Paths outside `root` are
+ * refused unless `force`.
+ */
+export async function discoverFiles(cwd: string, paths: readonly string[], root = repositoryRoot(cwd), force = false): Promise<string[]> {
   const absolute = paths.map((path) => resolve(cwd, path));
   const missing = absolute.filter((path) => !existsSync(path));
   if (missing.length > 0) throw new MissingPathError(`No such file or directory: ${missing.map((path) => relative(cwd, path) || '.').join(', ')}`);
-  const root = gitRoot(cwd);
-  const insideGit = root !== null && absolute.every((path) => isInside(resolve(root), path));
+  const outside = force ? [] : absolute.filter((path) => !isInside(root, path));
+  if (outside.length > 0) {
+    throw new MissingPathError(
+      `${outside.map((path) => relative(cwd, path)).join(', ')} ${outside.length === 1 ? 'is' : 'are'} outside the repository (${root}); cors-fix only changes files of the repository it runs in. Run with --force to include ${outside.length === 1 ? 'it' : 'them'}.`,
+    );
+  }
+  const git = gitRoot(cwd);
+  const insideGit = git !== null && absolute.every((path) => isInside(resolve(git), path));
   const listed = insideGit ? listFiles(cwd, absolute.map((path) => relative(cwd, path) || '.')) : null;
   // `git ls-files` still lists tracked files deleted from the work tree.
   const found = listed ? listed.map((path) => resolve(cwd, path)).filter((path) => existsSync(path)) : await globFiles(cwd, absolute);

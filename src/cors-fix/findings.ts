@@ -15,7 +15,7 @@ import {
   unsafeOriginPatterns,
   wildcardOrigins,
 } from '../model/index.js';
-import type { ExplicitHeadersFinding, OptionFinding, UnsafePattern } from '../model/verdicts.js';
+import type { ExplicitHeadersFinding, OptionFinding } from '../model/verdicts.js';
 
 /** The rule that reports a finding, as ESLint names it. */
 export type RuleId = `cors/${string}`;
@@ -42,7 +42,7 @@ export interface PolicyFinding {
   /** The verdict's kind (`any-origin`, `default-methods`, …). */
   kind: string;
   node: Node;
-  /** What the rule found, in one short sentence. */
+  /** The rule's message for it (from the rule's own messages), filled in when the rules run on the file. */
   message: string;
   action: Action;
   /** What cors-fix did, or why it left the finding alone. */
@@ -64,42 +64,32 @@ export function detachFinding(finding: PolicyFinding): void {
 
 const NOT_YET = 'cors-fix has no safe automatic rewrite for this; fix it by hand (see the rule documentation).';
 
-function finding(ruleId: string, category: FindingCategory, kind: string, node: Node, message: string, verdict: unknown): PolicyFinding {
-  return { ruleId: `cors/${ruleId}`, category, kind, node, message, action: 'skipped', detail: NOT_YET, verdict };
+function finding(ruleId: string, category: FindingCategory, kind: string, node: Node, verdict: unknown): PolicyFinding {
+  return { ruleId: `cors/${ruleId}`, category, kind, node, message: '', action: 'skipped', detail: NOT_YET, verdict };
 }
 
-/** Every finding the eight rules (recommended settings) report for `policy`, each marked `skipped` until planned. */
+/**
+ * Every finding the eight rules (recommended settings) report for `policy`, each marked `skipped` until planned. The
+ * order is the rules' own, so that each finding meets the rule report about the same node in the same order.
+ */
 export function collectFindings(policy: CorsPolicy, file: CorsFile): PolicyFinding[] {
-  const label = policy.framework.label;
   const findings: PolicyFinding[] = [];
-  for (const origin of wildcardOrigins(policy)) {
-    const what = origin.kind === 'any' ? 'sends `Access-Control-Allow-Origin: *`' : origin.kind === 'reflect' ? 'echoes any request Origin back' : 'allows a pattern that matches every origin';
-    findings.push(finding('no-wildcard-origin', 'origin', origin.kind, origin.node, `${label} ${what}.`, origin));
-  }
+  for (const origin of wildcardOrigins(policy)) findings.push(finding('no-wildcard-origin', 'origin', origin.kind, origin.node, origin));
   for (const item of credentialsWithWildcard(policy)) {
-    if (item.kind === 'wildcard-list') {
-      const category = item.list === 'methods' ? 'methods' : item.list;
-      findings.push(finding('no-credentials-with-wildcard', category, item.kind, item.node, `\`*\` in the ${LIST_WORDS[item.list]} is read literally with credentials.`, item));
-    } else {
-      const what = item.kind === 'any-origin' ? '`*` together with credentials (browsers refuse it)' : 'any origin together with credentials';
-      findings.push(finding('no-credentials-with-wildcard', 'origin', item.kind, item.node, `${label} allows ${what}.`, item));
-    }
+    const category = item.kind !== 'wildcard-list' ? 'origin' : item.list;
+    findings.push(finding('no-credentials-with-wildcard', category, item.kind, item.node, item));
   }
-  for (const origin of hardcodedOrigins(policy)) {
-    const text = origin.kind === 'string' ? `'${origin.text}'` : origin.text;
-    findings.push(finding('no-hardcoded-origins', 'origin', origin.kind, origin.node, `Hard-coded origin ${text}.`, origin));
-  }
-  for (const item of unsafeOriginPatterns(policy)) findings.push(finding('no-unsafe-origin-pattern', 'origin', item.kind, item.node, unsafeMessage(item), item));
-  for (const item of invalidOptions(policy)) findings.push(optionFinding(item, label));
-  for (const item of implicitHeaders(policy, file)) findings.push(headersFinding(item, label));
+  for (const origin of hardcodedOrigins(policy)) findings.push(finding('no-hardcoded-origins', 'origin', origin.kind, origin.node, origin));
+  for (const item of unsafeOriginPatterns(policy)) findings.push(finding('no-unsafe-origin-pattern', 'origin', item.kind, item.node, item));
+  for (const item of invalidOptions(policy)) findings.push(finding('valid-options', optionCategory(item), item.kind, item.node, item));
+  for (const item of implicitHeaders(policy, file)) findings.push(finding('require-explicit-headers', headersCategory(item), item.kind, item.node, item));
   for (const item of missingEventStreamHeaders(policy, file)) {
-    findings.push(finding('require-sse-headers', 'allowedHeaders', 'missing-event-stream-header', item.node, `The file serves SSE but \`${item.header}\` is not an allowed request header.`, item));
+    findings.push(finding('require-sse-headers', 'allowedHeaders', 'missing-event-stream-header', item.node, item));
   }
   for (const chain of file.chains) {
     for (const item of misorderedCors(chain)) {
       if (item.policy !== policy) continue;
-      const after = item.kind === 'after-auth' ? 'auth or rate-limit middleware' : item.kind === 'after-route' ? 'a route' : '`app.init()`';
-      const found = finding('middleware-order', 'order', item.kind, item.node, `CORS is registered after ${after}, which answers preflights first.`, item);
+      const found = finding('middleware-order', 'order', item.kind, item.node, item);
       found.detail = 'Not moved: reordering middleware can change more than CORS. Register CORS before auth, rate limits and routes by hand.';
       findings.push(found);
     }
@@ -107,73 +97,35 @@ export function collectFindings(policy: CorsPolicy, file: CorsFile): PolicyFindi
   return findings;
 }
 
-const LIST_WORDS = { methods: 'allowed methods', allowedHeaders: 'allowed headers', exposedHeaders: 'exposed headers' } as const;
-
-function unsafeMessage(item: UnsafePattern): string {
-  switch (item.kind) {
-    case 'unanchored':
-      return `The origin pattern ${item.text} is not anchored with ^…$.`;
-    case 'unescaped-dot':
-      return `The origin pattern ${item.text} has an unescaped \`.\`.`;
-    case 'stateful-flag':
-      return `The origin pattern ${item.text} has a g/y flag, so matches alternate.`;
-    case 'partial-match':
-      return `\`origin.${item.method}(…)\` accepts look-alike origins.`;
-    case 'null-origin':
-      return "The origin 'null' is allowed.";
-    case 'insecure-scheme':
-      return `${item.text} is an http:// origin.`;
-    case 'not-serialised':
-      return `${item.text} has a path or trailing slash and never matches.`;
-    case 'uppercase-host':
-      return `${item.text} has upper-case letters in its host and never matches.`;
-    case 'schemeless-host':
-      return `${item.text} has no scheme, so it is matched over http:// too.`;
-    default:
-      return 'The origin check can be fooled or never matches.';
-  }
-}
-
-function optionFinding(item: OptionFinding, label: string): PolicyFinding {
+function optionCategory(item: OptionFinding): FindingCategory {
   switch (item.kind) {
     case 'unknown-option':
-      return finding('valid-options', 'option-name', item.kind, item.node, `${label} has no option \`${item.key}\`${item.suggestion ? ` (did you mean \`${item.suggestion}\`?)` : ''}.`, item);
+      return 'option-name';
     case 'credentials-type':
-      return finding('valid-options', 'credentials', item.kind, item.node, `\`credentials\` is ${item.value}, not a boolean.`, item);
+      return 'credentials';
     case 'max-age-range':
-      return finding('valid-options', 'maxAge', item.kind, item.node, `\`maxAge: ${item.value}\` is outside what browsers honour.`, item);
-    case 'origin-type':
-      return finding('valid-options', 'origin', item.kind, item.node, `${label} does not support ${item.type === 'array' ? 'an array' : `a ${item.type}`} as origin.`, item);
-    case 'star-in-array':
-      return finding('valid-options', 'origin', item.kind, item.node, "`'*'` in an origin list matches no origin.", item);
-    case 'list-type':
-      return finding('valid-options', item.field, item.kind, item.node, `${label} needs an array for \`${item.key}\`.`, item);
+      return 'maxAge';
     case 'origin-function':
-      return finding('valid-options', 'origin-function', item.kind, item.node, item.problem === 'async' ? `${label} cannot use an async origin function.` : 'The origin function never calls its callback.', item);
+      return 'origin-function';
+    case 'list-type':
+      return item.field;
+    default:
+      return 'origin';
   }
 }
 
-function headersFinding(item: ExplicitHeadersFinding, label: string): PolicyFinding {
-  const rule = 'require-explicit-headers';
+function headersCategory(item: ExplicitHeadersFinding): FindingCategory {
   switch (item.kind) {
     case 'default-methods':
-      return finding(rule, 'methods', item.kind, item.node, `${label} leaves the allowed methods to its default.`, item);
     case 'wildcard-methods':
-      return finding(rule, 'methods', item.kind, item.node, '`*` in the allowed methods.', item);
     case 'missing-route-methods':
-      return finding(rule, 'methods', item.kind, item.node, `The allowed methods lack ${item.methods.join(', ')}, which routes of this file use.`, item);
-    case 'default-headers':
-      return finding(rule, 'allowedHeaders', item.kind, item.node, `${label} echoes whatever request headers are asked for.`, item);
-    case 'wildcard-headers':
-      return finding(rule, 'allowedHeaders', item.kind, item.node, '`*` in the allowed request headers.', item);
-    case 'reflected-headers':
-      return finding(rule, 'allowedHeaders', item.kind, item.node, 'The allowed request headers echo the request.', item);
-    case 'missing-credentials-header':
-      return finding(rule, 'allowedHeaders', item.kind, item.node, `Credentials are on but \`${item.header}\` is not an allowed request header.`, item);
+      return 'methods';
     case 'unexposed-header':
-      return finding(rule, 'exposedHeaders', item.kind, item.node, `The file sets \`${item.header}\` but does not expose it.`, item);
+      return 'exposedHeaders';
     case 'max-age':
-      return finding(rule, 'maxAge', item.kind, item.node, 'No explicit `maxAge` from 1 to 600.', item);
+      return 'maxAge';
+    default:
+      return 'allowedHeaders';
   }
 }
 

@@ -16,27 +16,34 @@ export const DEFAULT_ENV_VAR = 'CORS_ORIGINS';
 export const HELP = `Usage: cors-fix [options] [paths...]
 
 Rewrites CORS policies that let every website in (a wildcard or reflected origin, hard-coded origins)
-to an allowlist read from an environment variable, and makes methods, headers and the preflight cache
-explicit. Finds what eslint-plugin-cors reports and fixes it in place; everything else stays byte for
-byte. Paths default to the current directory.
+to an allowlist read from an environment variable, and makes the methods and headers the routes they
+cover need explicit. Follows imported options, routers, plugins and controllers across files. Never
+turns credentials on or off. Everything else stays byte for byte. Paths default to the current
+directory; files outside the repository are never read or written unless --force.
 
 Options:
-  --dry              Print the changes as a unified diff; write nothing.
-  --check            Write nothing; exit 1 if something would change (for CI and pre-commit).
-  --json             Print a machine-readable report (same as --format json).
-  --format <name>    text (default), json or sarif.
-  --env-var <NAME>   The variable the allowlist is read from (default: ${DEFAULT_ENV_VAR}).
-  --force            Write even when the git working tree has uncommitted changes.
-  -h, --help         Show this help.
-  -v, --version      Show the version.
+  --dry                 Print the changes as a unified diff; write nothing.
+  --check               Write nothing; exit 1 if something would change or is left for review.
+  --json                Print a machine-readable report (same as --format json).
+  --format <name>       text (default), json or sarif.
+  --env-var <NAME>      The variable the main allowlist is read from (default: ${DEFAULT_ENV_VAR}).
+  --env-var <name>=<NAME>
+                        The variable of another audience's allowlist, by the name the report
+                        gives it (for example admin=ADMIN_ORIGINS). Repeatable.
+  --force               Write even when the git working tree has uncommitted changes, and read
+                        and change files outside the repository.
+  -h, --help            Show this help.
+  -v, --version         Show the version.
 
-Exit codes: 0 done (or nothing to do), 1 changes needed with --check or some file failed,
-2 usage error, uncommitted changes without --force, or internal error.
+Exit codes: 0 done (or nothing to do); 1 with --check: a fix is pending or something is left for
+review, and in any mode: a file failed (it does not parse, or its rewrite would not, or cors-fix hit
+an internal error on it; the file is left alone); 2 usage error, uncommitted changes without --force,
+or an internal error of the run.
 
 Examples:
   npx cors-fix --dry            show what would change in this project
   npx cors-fix src/server.ts    rewrite one file (and the options it imports)
-  npx cors-fix --check          fail CI while a fix is pending
+  npx cors-fix --check          fail CI while a fix is pending or a finding is not reviewed
 `;
 
 /** Where the CLI reads and writes; tests pass their own. */
@@ -59,7 +66,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         check: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         format: { type: 'string' },
-        'env-var': { type: 'string', default: DEFAULT_ENV_VAR },
+        'env-var': { type: 'string', multiple: true, default: [] },
         force: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -80,8 +87,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const format = values.format ?? (values.json ? 'json' : 'text');
   if (format !== 'text' && format !== 'json' && format !== 'sarif') return usageError(io, `Unknown format '${format}': use text, json or sarif.`);
   if (values.json && format !== 'json') return usageError(io, '--json and --format sarif cannot be combined.');
-  const envVar = values['env-var'];
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/u.test(envVar)) return usageError(io, `'${envVar}' is not an environment variable name (letters, digits and _).`);
+  const variables = parseEnvVars(values['env-var']);
+  if (typeof variables === 'string') return usageError(io, variables);
+  const { envVar, named } = variables;
   const mode: Mode = values.check ? 'check' : values.dry ? 'dry' : 'write';
 
   if (mode === 'write' && !values.force) {
@@ -101,12 +109,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   let report: FixReport;
   try {
     // Loaded here so that --help, --version and usage errors answer at once.
-    const { runCorsFix } = await import('./run-cors-fix.js');
+    const { runCorsFix } = await import('./pipeline.js');
     report = await runCorsFix({
       cwd: io.cwd,
       paths: positionals.length > 0 ? positionals : ['.'],
       mode,
       envVar,
+      namedEnvVars: named,
+      force: values.force,
       onProgress: progress ? (done, total, file) => io.stderr.write(`\r\u001B[K[${done}/${total}] ${file}`) : undefined,
     });
   } catch (error) {
@@ -128,7 +138,23 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.stdout.write(formatText(report, { diffs: values.dry }));
   }
   if (report.summary.failed > 0) return 1;
-  return mode === 'check' && report.summary.changed > 0 ? 1 : 0;
+  return mode === 'check' && (report.summary.changed > 0 || report.summary.review > 0) ? 1 : 0;
+}
+
+const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/u;
+
+/** `--env-var NAME` (the main allowlist) and `--env-var name=NAME` (another audience's), or a usage error. */
+function parseEnvVars(given: readonly string[]): { envVar: string; named: Map<string, string> } | string {
+  let envVar = DEFAULT_ENV_VAR;
+  const named = new Map<string, string>();
+  for (const value of given) {
+    const [name, variable] = value.includes('=') ? (value.split('=', 2) as [string, string]) : [null, value];
+    if (!VARIABLE_NAME.test(variable)) return `'${variable}' is not an environment variable name (letters, digits and _).`;
+    if (name === null) envVar = variable;
+    else if (!/^[a-z0-9_]+$/u.test(name)) return `'${name}' is not an audience name as the report shows them (lower case, digits and _).`;
+    else named.set(name, variable);
+  }
+  return { envVar, named };
 }
 
 function usageError(io: CliIo, message: string): number {

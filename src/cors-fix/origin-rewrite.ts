@@ -3,7 +3,8 @@
  * origin or a substring check becomes `isAllowedOrigin(origin)`, a loose regex is anchored and escaped in place.
  */
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/types';
-import type { Node } from '../model/ast.js';
+import { type Node, unwrap } from '../model/ast.js';
+import { allowCheck, originValue } from './allowlist.js';
 import { type CorsPolicy, type Value, alternatives, hardcodedOrigins } from '../model/index.js';
 import type { OriginCheck } from '../model/origin-checks.js';
 import { saferRegex, serialisedOrigin } from '../model/origin-patterns.js';
@@ -39,13 +40,13 @@ export function rewriteOriginsInPlace(policy: CorsPolicy, findings: readonly Pol
       const parent = literal.parent;
       if (parent?.type === T.ArrayExpression && parent.elements.every((element) => element !== null && isStringLiteral(element))) {
         arrays.add(parent);
-        handled.push({ finding, action: 'fixed', detail: `The list now is ${context.names.corsOrigins}, read from ${context.envVar}; the origin went to .env.example.` });
+        handled.push({ finding, action: 'fixed', detail: `The list now is ${context.allowlist.local}, read from ${context.allowlist.variable}; the origin went to .env.example.` });
         continue;
       }
       const check = policy.originChecks.find((candidate) => (candidate.form === 'equality' || candidate.form === 'receiver-method') && candidate.against && holds(candidate.against, literal));
       if (!check) return null;
       checks.add(check);
-      handled.push({ finding, action: 'fixed', detail: `The comparison now asks ${context.names.isAllowedOrigin}() (the ${context.envVar} allowlist); the origin went to .env.example.` });
+      handled.push({ finding, action: 'fixed', detail: `The comparison now asks ${context.allowlist.local}.has() (the ${context.allowlist.variable} allowlist); the origin went to .env.example.` });
     } else if (finding.kind === 'partial-match') {
       const check = policy.originChecks.find((candidate) => candidate.node === finding.node);
       if (!check) continue;
@@ -53,18 +54,22 @@ export function rewriteOriginsInPlace(policy: CorsPolicy, findings: readonly Pol
       handled.push({
         finding,
         action: 'review',
-        detail: `Replaced by ${context.names.isAllowedOrigin}(): list every origin the check used to accept (each subdomain) in ${context.envVar}.`,
+        detail: `Replaced by ${context.allowlist.local}.has(): list every origin the check used to accept (each subdomain) in ${context.allowlist.variable}.`,
       });
     }
   }
   if (arrays.size === 0 && checks.size === 0) return null;
   const plan = new PolicyEdits();
-  for (const array of arrays) plan.add(replaceNode(array, context.names.corsOrigins));
-  if (arrays.size > 0) plan.use('corsOrigins');
-  if (checks.size > 0) {
-    plan.add(...checkEdits(checks, context));
-    plan.use('isAllowedOrigin');
+  // The list an option holds becomes the allowlist's own per-request check; a list in code stays a list.
+  const optionValue = policy.origin.state === 'set' ? unwrap(policy.origin.node) : null;
+  const asOption = optionValue && arrays.has(optionValue as TSESTree.ArrayExpression) ? originValue(policy.framework.origin, context.allowlist, context.style, [], context.typescript) : null;
+  for (const array of arrays) {
+    const text = array === optionValue && asOption ? asOption : context.allowlist.local;
+    plan.add(replaceNode(array, text));
+    plan.change('origin', array, `${array === optionValue ? 'origin: ' : ''}${text}`);
   }
+  if (checks.size > 0) plan.add(...checkEdits(checks, context));
+  if (arrays.size > 0 || checks.size > 0) plan.use(context.allowlist.exportName);
   for (const { finding, action, detail } of handled) resolveFinding(finding, action, detail);
   plan.origins.push(...retiredOrigins(policy));
   return plan;
@@ -76,7 +81,7 @@ function checkEdits(checks: ReadonlySet<OriginCheck>, context: PlanContext): Tex
   const replacement = new Map<Node, string>();
   for (const check of checks) {
     const negated = check.node.type === T.BinaryExpression && (check.node.operator === '!==' || check.node.operator === '!=');
-    replacement.set(check.node, `${negated ? '!' : ''}${context.names.isAllowedOrigin}(${text(check.origin)})`);
+    replacement.set(check.node, `${negated ? '!' : ''}${allowCheck(context.allowlist, text(check.origin))}`);
   }
   // `origin === a || origin === b`: both sides become the same call; replace the whole chain once.
   const collapse = (node: Node): string | null => {
@@ -118,7 +123,7 @@ export function fixRegexesInPlace(findings: readonly PolicyFinding[], plan: Poli
   for (const finding of findings) {
     if (isUnplanned(finding) && finding.ruleId === 'cors/no-hardcoded-origins' && finding.kind === 'regex') {
       const text = fixed.get(finding.node);
-      resolveFinding(finding, 'review', `Kept: a pattern cannot be listed in ${context.envVar}${text ? ` (now ${text})` : ''}. List the exact origins instead if you can.`);
+      resolveFinding(finding, 'review', `Kept: a pattern cannot be listed in ${context.allowlist.variable}${text ? ` (now ${text})` : ''}. List the exact origins instead if you can.`);
     }
   }
 }

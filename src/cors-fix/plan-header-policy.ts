@@ -7,12 +7,24 @@
  */
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/types';
 import { isFunction, propertyKey } from '../model/ast.js';
-import { CREDENTIALED_REQUEST_HEADERS, type CorsPolicy, EVENT_STREAM_REQUEST_HEADERS, type HeaderWrite, type Node, alternatives, isOriginLike, routeMethods, unexposedHeaders } from '../model/index.js';
-import { requestOriginExpression } from './allowlist.js';
+import {
+  CONTENT_TYPE,
+  type CorsPolicy,
+  type HeaderWrite,
+  MAX_PORTABLE_MAX_AGE,
+  type Node,
+  alternatives,
+  explicitMethods,
+  isOriginLike,
+  requiredRequestHeaders,
+  unexposedHeaders,
+  unique,
+} from '../model/index.js';
+import { allowCheck, requestOriginExpression } from './allowlist.js';
 import { type PolicyFinding, isUnplanned, resolveCategory, resolveFinding } from './findings.js';
 import { appendItems, endOfLine, replaceNode } from './node-edits.js';
 import { fixRegexesInPlace, resolveReplaced, retiredOrigins, rewriteOriginsInPlace, serialiseOriginsInPlace } from './origin-rewrite.js';
-import { DEFAULT_MAX_AGE, DEFAULT_METHODS, DEFAULT_REQUEST_HEADERS, type PlanContext, PolicyEdits } from './plan-types.js';
+import { type PlanContext, PolicyEdits, coverageOf } from './plan-types.js';
 import { lineIndent, quoted } from './text-style.js';
 
 /** Plans one raw-header policy; marks each of `findings` with what was done. */
@@ -33,17 +45,19 @@ export function planHeaderPolicy(policy: CorsPolicy, findings: readonly PolicyFi
       out.add(...inPlace.edits);
       out.use(...inPlace.uses);
       out.origins.push(...inPlace.origins);
-      resolveReplaced(findings, inPlace.edits, `Replaced by the ${context.envVar} allowlist.`);
+      resolveReplaced(findings, inPlace.edits, `Replaced by the ${context.allowlist.variable} allowlist.`);
     }
   }
   fixRegexesInPlace(findings, out, context);
   serialiseOriginsInPlace(findings, out, context);
-  const sse = context.file.eventStreams.length > 0;
-  const allHeaders = [...DEFAULT_REQUEST_HEADERS, ...(sse ? EVENT_STREAM_REQUEST_HEADERS : []), ...context.requestHeaders];
-  planListHeader(writes, 'access-control-allow-methods', 'methods', [...DEFAULT_METHODS], findings, context, out);
+  const coverage = coverageOf(context);
+  const required = requiredRequestHeaders(policy.credentials.on, coverage);
+  const allHeaders = unique([CONTENT_TYPE, ...required]);
+  const methods = explicitMethods(policy, coverage);
+  planListHeader(writes, 'access-control-allow-methods', 'methods', methods, findings, context, out);
   planListHeader(writes, 'access-control-allow-headers', 'allowedHeaders', allHeaders, findings, context, out);
   const expose = planExposeHeader(policy, writes, findings, context, out);
-  const completion = guarded ? planCompletion(policy, writes, allHeaders, sse, context, out) : { perPolicy: [], perResponse: [] };
+  const completion = guarded ? planCompletion(writes, { methods, allHeaders, required, routeMethods: coverage.methods }, context, out) : { perPolicy: [], perResponse: [] };
   const added = addHeaders(policy, writes, { perPolicy: completion.perPolicy, perResponse: [...expose, ...completion.perResponse] }, context, out);
   if (added && expose[0]) resolveCategory(findings, 'exposedHeaders', 'fixed', `Exposed ${expose[0][1]}.`);
   return out;
@@ -80,15 +94,16 @@ function planOriginWrites(policy: CorsPolicy, writes: readonly HeaderWrite[], fi
       continue;
     }
     rewrote = true;
-    for (const finding of concerned) resolveFinding(finding, 'fixed', `The header is now sent only to origins in the ${context.envVar} allowlist, with the request origin as its value.`);
+    for (const finding of concerned) resolveFinding(finding, 'fixed', `The header is now sent only to origins in the ${context.allowlist.variable} allowlist, with the request origin as its value.`);
+    out.change('origin', write.node, `Access-Control-Allow-Origin: the request origin when ${context.allowlist.local}.has() it`);
   }
   if (rewrote) {
-    out.use('isAllowedOrigin');
+    out.use(context.allowlist.exportName);
     out.origins.push(...retiredOrigins(policy));
     // Credentials findings point at the same origins; with the check in place they are fixed as well.
     for (const finding of findings) {
       if (isUnplanned(finding) && finding.category === 'origin' && (finding.kind === 'any-origin' || finding.kind === 'reflected-origin' || finding.kind === 'any' || finding.kind === 'reflect')) {
-        resolveFinding(finding, 'fixed', `The Allow-Origin header now depends on the ${context.envVar} allowlist.`);
+        resolveFinding(finding, 'fixed', `The Allow-Origin header now depends on the ${context.allowlist.variable} allowlist.`);
       }
     }
   }
@@ -101,11 +116,11 @@ function guardWrite(write: HeaderWrite, context: PlanContext, out: PolicyEdits):
   if (call.type === T.Property) return guardEntry(write, call, context, out);
   const statement = call.parent;
   if (call.type !== T.CallExpression || statement?.type !== T.ExpressionStatement || statement.expression !== call) {
-    return 'The header is written inside a larger expression or a header object; send it only when isAllowedOrigin(origin) is true, by hand.';
+    return `The header is written inside a larger expression or a header object; send it only when ${context.allowlist.local}.has(origin) is true, by hand.`;
   }
   const origin = requestOriginExpression(write, context.sourceCode, context.style);
   if (!origin) return 'cors-fix cannot tell how this handler reads the request Origin; send the header only when the origin is in the allowlist, by hand.';
-  const check = `if (${context.names.isAllowedOrigin}(${origin})) `;
+  const check = `if (${allowCheck(context.allowlist, origin)}) `;
   const parent = statement.parent;
   const dangling = parent?.type === T.IfStatement && parent.consequent === statement && parent.alternate !== null;
   out.add({ start: statement.range[0], end: statement.range[0], text: dangling ? `{ ${check}` : check });
@@ -120,7 +135,7 @@ function guardWrite(write: HeaderWrite, context: PlanContext, out: PolicyEdits):
  */
 function guardEntry(write: HeaderWrite, entry: TSESTree.Property, context: PlanContext, out: PolicyEdits): string | null {
   if (entry.parent.type !== T.ObjectExpression || entry.kind !== 'init' || entry.method || entry.shorthand) {
-    return 'The header is not a plain entry of a header object; send it only when isAllowedOrigin(origin) is true, by hand.';
+    return `The header is not a plain entry of a header object; send it only when ${context.allowlist.local}.has(origin) is true, by hand.`;
   }
   const origin = requestOriginExpression(write, context.sourceCode, context.style);
   if (!origin) return 'cors-fix cannot tell how this handler reads the request Origin; send the header only when the origin is in the allowlist, by hand.';
@@ -129,7 +144,7 @@ function guardEntry(write: HeaderWrite, entry: TSESTree.Property, context: PlanC
   // TypeScript narrows `req.headers.origin` after the check but not a call such as `request.headers.get('Origin')`,
   // whose `string | null` a `HeadersInit` refuses: `?? ''` keeps the value a string (it is one whenever it is sent).
   const value = origin.endsWith(')') ? `${origin} ?? ${quoted('', context.style)}` : origin;
-  out.add(replaceNode(entry, `...(${context.names.isAllowedOrigin}(${origin}) ? { ${written}: ${value} } : {})`));
+  out.add(replaceNode(entry, `...(${allowCheck(context.allowlist, origin)} ? { ${written}: ${value} } : {})`));
   return null;
 }
 
@@ -154,7 +169,10 @@ function planListHeader(
     out.add(replaceNode(write.valueNode, value));
     fixed = true;
   }
-  if (fixed) resolveCategory(findings, category, 'fixed', `The header now lists ${full.join(', ')}.`);
+  if (fixed) {
+    resolveCategory(findings, category, 'fixed', `The header now lists ${full.join(', ')}.`);
+    out.change(category, (flagged[0] as PolicyFinding).node, `${headerName(key)}: ${full.join(', ')}`);
+  }
 }
 
 /**
@@ -172,44 +190,47 @@ function planExposeHeader(policy: CorsPolicy, writes: readonly HeaderWrite[], fi
     const current = node.value.trim();
     out.add(replaceNode(node, quoted(current ? `${current}, ${names.join(', ')}` : names.join(', '), context.style)));
     resolveCategory(findings, 'exposedHeaders', 'fixed', `Exposed ${names.join(', ')}.`);
+    out.change('exposedHeaders', node, `Access-Control-Expose-Headers: added ${names.join(', ')}`);
     return [];
   }
   return [['Access-Control-Expose-Headers', names.join(', ')]];
 }
 
 /**
- * Once the Allow-Origin write checks the allowlist, the policy gets what cors-fix gives every policy it rewrites:
- * credentials, explicit methods and request headers (with `Authorization` and `Content-Type`, `Last-Event-ID` and
- * `Cache-Control` where the file serves SSE, and the custom headers the code reads from requests), a 600 s preflight
- * cache, and `Vary: Origin` because the response now depends on the request origin. Headers the handler already
- * writes keep their values; an Allow-Headers list gets the required headers it lacks. Returns the new writes.
+ * Once the Allow-Origin write checks the allowlist, the policy gets explicit methods and request headers (what the
+ * routes it covers need: their methods, `Authorization` where the app authenticates with it, `Last-Event-ID` and
+ * `Cache-Control` where a route streams SSE, the custom headers the code reads), a 600 s preflight cache, and
+ * `Vary: Origin` because the response now depends on the request origin. Headers the handler already writes keep
+ * their values; a list gets what it lacks. Credentials stay as the handler sends them. Returns the new writes.
  */
-function planCompletion(policy: CorsPolicy, writes: readonly HeaderWrite[], allHeaders: readonly string[], sse: boolean, context: PlanContext, out: PolicyEdits): NewHeaders {
+function planCompletion(
+  writes: readonly HeaderWrite[],
+  lists: { methods: readonly string[]; allHeaders: readonly string[]; required: readonly string[]; routeMethods: readonly string[] },
+  context: PlanContext,
+  out: PolicyEdits,
+): NewHeaders {
   const has = (key: string): boolean => writes.some((write) => write.key === key);
   const perPolicy: [string, string][] = [];
   const methods = writes.find((write) => write.key === 'access-control-allow-methods');
-  if (!methods) perPolicy.push(['Access-Control-Allow-Methods', DEFAULT_METHODS.join(', ')]);
-  else appendToList(methods.valueNode, routeMethods(context.file), context, out);
-  const credentialsOn = policy.credentials.on || !has('access-control-allow-credentials');
-  const required = [...(credentialsOn ? CREDENTIALED_REQUEST_HEADERS : []), ...(sse ? EVENT_STREAM_REQUEST_HEADERS : []), ...context.requestHeaders];
+  if (!methods) perPolicy.push(['Access-Control-Allow-Methods', lists.methods.join(', ')]);
+  else appendToList(methods.valueNode, lists.routeMethods.filter((method) => method !== 'OPTIONS'), 'methods', context, out);
   const allowHeaders = writes.find((write) => write.key === 'access-control-allow-headers');
-  if (!allowHeaders) perPolicy.push(['Access-Control-Allow-Headers', [...new Set(allHeaders)].join(', ')]);
-  else appendToList(allowHeaders.valueNode, required, context, out);
-  if (!has('access-control-max-age')) perPolicy.push(['Access-Control-Max-Age', String(DEFAULT_MAX_AGE)]);
-  // An explicit `Access-Control-Allow-Credentials: false` stays.
-  const perResponse: [string, string][] = has('access-control-allow-credentials') && !policy.credentials.on ? [] : [['Access-Control-Allow-Credentials', 'true']];
-  perResponse.push(['Vary', 'Origin']);
-  return { perPolicy, perResponse };
+  if (!allowHeaders) perPolicy.push(['Access-Control-Allow-Headers', lists.allHeaders.join(', ')]);
+  else appendToList(allowHeaders.valueNode, lists.required, 'allowedHeaders', context, out);
+  if (!has('access-control-max-age')) perPolicy.push(['Access-Control-Max-Age', String(MAX_PORTABLE_MAX_AGE)]);
+  return { perPolicy, perResponse: [['Vary', 'Origin']] };
 }
 
 /** Adds the `required` names a literal comma-separated header value lacks (unless it holds `*` or is already edited). */
-function appendToList(node: Node, required: readonly string[], context: PlanContext, out: PolicyEdits): void {
+function appendToList(node: Node, required: readonly string[], header: 'methods' | 'allowedHeaders', context: PlanContext, out: PolicyEdits): void {
   if (node.type !== T.Literal || typeof node.value !== 'string') return;
   if (out.edits.some((edit) => edit.start <= node.range[0] && node.range[1] <= edit.end)) return;
   const tokens = node.value.split(',').map((token) => token.trim()).filter(Boolean);
   if (tokens.includes('*')) return;
   const missing = [...new Set(required)].filter((name) => !tokens.some((token) => token.toLowerCase() === name.toLowerCase()));
-  if (missing.length > 0) out.add(replaceNode(node, quoted([...tokens, ...missing].join(', '), context.style)));
+  if (missing.length === 0) return;
+  out.add(replaceNode(node, quoted([...tokens, ...missing].join(', '), context.style)));
+  out.change(header === 'methods' ? 'methods' : 'allowedHeaders', node, `${header === 'methods' ? 'Access-Control-Allow-Methods' : 'Access-Control-Allow-Headers'}: added ${missing.join(', ')}`);
 }
 
 /**
@@ -245,6 +266,7 @@ function addHeaders(policy: CorsPolicy, writes: readonly HeaderWrite[], headers:
     preflightPlaced = true;
     if (wanted.length === 0) continue;
     out.add(...appendItems(object, wanted.map(([name, value]) => entry(name, value)), context));
+    for (const [name, value] of wanted) out.change(settingOf(name), object, `${name}: ${value}`);
     added = true;
   }
   return added;
@@ -262,5 +284,27 @@ function insertAfterCall(write: HeaderWrite, headers: readonly [string, string][
   const position = endOfLine(context.sourceCode, statement);
   const text = headers.map(([name, value]) => `${context.style.eol}${indent}${callee}(${quoted(name, context.style)}, ${quoted(value, context.style)})${semicolon}`).join('');
   out.add({ start: position, end: position, text });
+  for (const [name, value] of headers) out.change(settingOf(name), call, `${name}: ${value}`);
   return true;
+}
+
+/** `access-control-allow-methods` → `Access-Control-Allow-Methods`. */
+function headerName(key: string): string {
+  return key.replace(/(^|-)([a-z])/gu, (_match, dash: string, letter: string) => dash + letter.toUpperCase());
+}
+
+/** The setting a CORS response header configures, for the report's change lines. */
+function settingOf(name: string): 'methods' | 'allowedHeaders' | 'exposedHeaders' | 'maxAge' | 'option' {
+  switch (name.toLowerCase()) {
+    case 'access-control-allow-methods':
+      return 'methods';
+    case 'access-control-allow-headers':
+      return 'allowedHeaders';
+    case 'access-control-expose-headers':
+      return 'exposedHeaders';
+    case 'access-control-max-age':
+      return 'maxAge';
+    default:
+      return 'option';
+  }
 }

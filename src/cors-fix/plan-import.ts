@@ -5,7 +5,6 @@
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/types';
 import { type Node, walk } from '../model/ast.js';
 import type { SourceCode } from '../model/index.js';
-import { type AllowlistNames, CONFIG_EXPORTS, type ConfigExport } from './allowlist.js';
 import { endOfLine } from './node-edits.js';
 import type { TextEdit } from './text-edits.js';
 import { type TextStyle, quoted } from './text-style.js';
@@ -13,32 +12,35 @@ import { type TextStyle, quoted } from './text-style.js';
 /** A module specifier that names a cors-origins module (`./cors-origins.js`, `../config/cors-origins`). */
 const CONFIG_SPECIFIER = /(?:^|\/)cors-origins(?:\.[cm]?[jt]s)?$/u;
 
-const ALIASES: Record<ConfigExport, string> = { corsOrigins: 'allowedCorsOrigins', isAllowedOrigin: 'isAllowedCorsOrigin' };
-
 interface ExistingImport {
   /** The named-import clause or destructuring pattern to extend. */
   node: TSESTree.ImportDeclaration | TSESTree.ObjectPattern;
-  names: Partial<AllowlistNames>;
+  /** Export name → local name, for what it imports already. */
+  names: Map<string, string>;
 }
 
-/** Local names for the config exports: those of an existing import of the module, else free names. */
-export function chooseNames(sourceCode: SourceCode): AllowlistNames {
+/**
+ * Local names for the config module's exports in a file: those of an existing import of the module, else the export
+ * name, or `<name>Allowlist`, `<name>Allowlist2`… when the file already uses it.
+ */
+export function chooseNames(sourceCode: SourceCode, exportNames: readonly string[]): Map<string, string> {
   const existing = findExistingImport(sourceCode);
   const taken = new Set<string>();
   for (const scope of sourceCode.scopeManager?.scopes ?? []) {
     for (const name of scope.set.keys()) taken.add(name);
     for (const reference of scope.through) taken.add(reference.identifier.name);
   }
-  const names = {} as AllowlistNames;
-  for (const name of CONFIG_EXPORTS) {
-    const local = existing?.names[name];
+  const names = new Map<string, string>();
+  for (const name of exportNames) {
+    const local = existing?.names.get(name);
     if (local) {
-      names[name] = local;
+      names.set(name, local);
       continue;
     }
-    let candidate: string = name;
-    for (let index = 1; taken.has(candidate); index += 1) candidate = index === 1 ? ALIASES[name] : `${ALIASES[name]}${index}`;
-    names[name] = candidate;
+    let candidate = name;
+    for (let index = 1; taken.has(candidate); index += 1) candidate = index === 1 ? `${name}Allowlist` : `${name}Allowlist${index}`;
+    taken.add(candidate);
+    names.set(name, candidate);
   }
   return names;
 }
@@ -54,8 +56,10 @@ export function usesCommonJs(sourceCode: SourceCode, defaultCommonJs: boolean): 
 /** The config exports a file needs, the specifier it imports them from, and its module syntax. */
 export interface ImportRequest {
   specifier: string;
-  uses: ReadonlySet<ConfigExport>;
-  names: AllowlistNames;
+  /** The exports the file's edits use. */
+  uses: ReadonlySet<string>;
+  /** Export name → local name. */
+  names: ReadonlyMap<string, string>;
   commonJs: boolean;
   /** Offset of the first use of the names: a `require` must run before it (ES imports are hoisted). */
   firstUse?: number;
@@ -63,12 +67,15 @@ export interface ImportRequest {
 
 /** The edit that makes `request.uses` available under `request.names`; none when they already are. */
 export function planImport(sourceCode: SourceCode, style: TextStyle, request: ImportRequest): TextEdit[] {
-  const wanted = CONFIG_EXPORTS.filter((name) => request.uses.has(name));
+  const wanted = [...request.uses].sort();
   if (wanted.length === 0) return [];
   const existing = findExistingImport(sourceCode);
-  const missing = wanted.filter((name) => !existing?.names[name]);
+  const missing = wanted.filter((name) => !existing?.names.has(name));
   if (missing.length === 0) return [];
-  const binding = (name: ConfigExport, separator: string): string => (request.names[name] === name ? name : `${name}${separator}${request.names[name]}`);
+  const binding = (name: string, separator: string): string => {
+    const local = request.names.get(name) ?? name;
+    return local === name ? name : `${name}${separator}${local}`;
+  };
   if (existing) {
     const last = existing.node.type === T.ImportDeclaration ? existing.node.specifiers.at(-1) : existing.node.properties.at(-1);
     if (last) {
@@ -135,11 +142,11 @@ function requireStatement(statement: Node, sourceCode: SourceCode): boolean {
 function findExistingImport(sourceCode: SourceCode): ExistingImport | null {
   for (const statement of sourceCode.ast.body) {
     if (statement.type === T.ImportDeclaration && CONFIG_SPECIFIER.test(statement.source.value)) {
-      const names: Partial<AllowlistNames> = {};
+      const names = new Map<string, string>();
       for (const specifier of statement.specifiers) {
         if (specifier.type !== T.ImportSpecifier) continue;
         const imported = specifier.imported.type === T.Identifier ? specifier.imported.name : specifier.imported.value;
-        if ((CONFIG_EXPORTS as readonly string[]).includes(imported)) names[imported as ConfigExport] = specifier.local.name;
+        names.set(imported, specifier.local.name);
       }
       if (statement.specifiers.every((specifier) => specifier.type === T.ImportSpecifier) && statement.specifiers.length > 0) return { node: statement, names };
     }
@@ -149,10 +156,10 @@ function findExistingImport(sourceCode: SourceCode): ExistingImport | null {
       if (declarator.id.type !== T.ObjectPattern || init?.type !== T.CallExpression || init.callee.type !== T.Identifier || init.callee.name !== 'require') continue;
       const argument = init.arguments[0];
       if (argument?.type !== T.Literal || typeof argument.value !== 'string' || !CONFIG_SPECIFIER.test(argument.value)) continue;
-      const names: Partial<AllowlistNames> = {};
+      const names = new Map<string, string>();
       for (const property of declarator.id.properties) {
         if (property.type !== T.Property || property.key.type !== T.Identifier || property.value.type !== T.Identifier) continue;
-        if ((CONFIG_EXPORTS as readonly string[]).includes(property.key.name)) names[property.key.name as ConfigExport] = property.value.name;
+        names.set(property.key.name, property.value.name);
       }
       return { node: declarator.id, names };
     }

@@ -6,19 +6,18 @@ import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/types';
 import type { Field } from '../frameworks/define-framework.js';
 import { type Node, findVariableByName } from '../model/ast.js';
 import {
-  CREDENTIALED_REQUEST_HEADERS,
   type CorsPolicy,
-  EVENT_STREAM_REQUEST_HEADERS,
   type ListSetting,
+  MAX_PORTABLE_MAX_AGE,
   type OptionEntry,
   type Setting,
   alternatives,
   matchesEveryOrigin,
   openOrigins,
   possibleValues,
-  routeMethods,
   unexposedHeaders,
 } from '../model/index.js';
+import { CONTENT_TYPE, explicitMethods, requiredRequestHeaders } from '../model/explicit-lists.js';
 import { readList } from '../model/read-settings.js';
 import type { OptionFinding } from '../model/verdicts.js';
 import { originValue } from './allowlist.js';
@@ -26,7 +25,7 @@ import { type FindingCategory, type PolicyFinding, isUnplanned, resolveCategory,
 import { appendItems, objectLiteral, renameKey, replaceNode, replacePropertyValue } from './node-edits.js';
 import { fixRegexesInPlace, resolveReplaced, retiredOrigins, rewriteOriginsInPlace, serialiseOriginsInPlace } from './origin-rewrite.js';
 import { saferRegex } from '../model/origin-patterns.js';
-import { DEFAULT_MAX_AGE, DEFAULT_METHODS, DEFAULT_REQUEST_HEADERS, type PlanContext, PolicyEdits } from './plan-types.js';
+import { type PlanContext, PolicyEdits, coverageOf } from './plan-types.js';
 import { lineIndent, quoted } from './text-style.js';
 
 type ListField = 'methods' | 'allowedHeaders' | 'exposedHeaders';
@@ -64,15 +63,17 @@ class OptionsPlanner {
     this.planRenames();
     this.planOrigin();
     const credentialsOn = this.planCredentials();
-    const sse = this.context.file.eventStreams.length > 0;
-    // Headers clients must be able to send: credentials, SSE resumption, and the custom request headers the code reads.
-    const requiredHeaders = [...(credentialsOn ? CREDENTIALED_REQUEST_HEADERS : []), ...(sse ? EVENT_STREAM_REQUEST_HEADERS : []), ...this.context.requestHeaders];
-    const allHeaders = unique([...DEFAULT_REQUEST_HEADERS, ...requiredHeaders, ...this.context.requestHeaders]);
-    const exposed = unexposedHeaders(this.policy, this.context.file).map((write) => write.name);
-    // An explicit methods list keeps its choice, plus the methods of the routes this file serves.
-    this.planList('methods', [...DEFAULT_METHODS], routeMethods(this.context.file));
+    const coverage = coverageOf(this.context);
+    // Headers clients must be able to send: Authorization where the app authenticates with it (or credentials are
+    // on), SSE resumption, and the custom request headers the covered code reads.
+    const requiredHeaders = requiredRequestHeaders(credentialsOn, coverage);
+    const allHeaders = unique([CONTENT_TYPE, ...requiredHeaders]);
+    const exposed = unique([...this.context.facts.responseHeaders, ...unexposedHeaders(this.policy, this.context.file).map((write) => write.name)]);
+    const missingExposed = exposed.filter((name) => !this.policy.exposedHeaders.tokens.some((token) => token.name.toLowerCase() === name.toLowerCase()));
+    // An explicit methods list keeps its choice, plus the methods of the routes it covers.
+    this.planList('methods', explicitMethods(this.policy, coverage), coverage.methods.filter((method) => method !== 'OPTIONS'));
     this.planList('allowedHeaders', allHeaders, requiredHeaders);
-    this.planList('exposedHeaders', exposed, exposed);
+    this.planList('exposedHeaders', missingExposed, missingExposed);
     this.planMaxAge();
     this.placeEntries();
     serialiseOriginsInPlace(this.findings, this.out, this.context);
@@ -166,7 +167,7 @@ class OptionsPlanner {
         this.out.use(...inPlace.uses);
         this.out.origins.push(...inPlace.origins);
         this.rewroteOrigin = true;
-        resolveReplaced(this.findings, inPlace.edits, `Replaced by the ${this.context.envVar} allowlist.`);
+        resolveReplaced(this.findings, inPlace.edits, `Replaced by the ${this.context.allowlist.variable} allowlist.`);
         fixRegexesInPlace(this.findings, this.out, this.context);
         return;
       }
@@ -193,24 +194,25 @@ class OptionsPlanner {
         keptNodes.add(value.node);
       }
     }
-    const value = originValue(support, this.context.names, this.context.style, kept);
+    const value = originValue(support, this.context.allowlist, this.context.style, kept, this.context.typescript);
     if (!value) {
       resolveCategory(this.findings, 'origin', 'skipped', `${this.policy.framework.label} takes neither a list nor a function as origin; restrict it by hand.`);
       return;
     }
     if (origin.state === 'set') {
-      if (!this.replaceValue('origin', value.text, null)) {
+      if (!this.replaceValue('origin', value, null)) {
         resolveCategory(this.findings, 'origin', 'skipped', 'The origin is set somewhere cors-fix cannot edit; point it at the allowlist by hand.');
         return;
       }
     } else if (origin.state === 'absent') {
-      this.entries.push(`${this.key('origin')}: ${value.text}`);
+      this.entries.push(`${this.key('origin')}: ${value}`);
     } else {
       resolveCategory(this.findings, 'origin', 'skipped', 'The origin may be set by a spread of options the file cannot show; set it by hand.');
       return;
     }
-    this.out.use(...value.uses);
+    this.out.use(this.context.allowlist.exportName);
     this.out.origins.push(...retiredOrigins(this.policy));
+    this.out.change('origin', origin.state === 'set' ? origin.node : this.policy.reportNode, `${this.key('origin')}: ${value}`);
     this.rewroteOrigin = true;
     for (const finding of this.findings) {
       if (!isUnplanned(finding) || !keptNodes.has(finding.node)) continue;
@@ -218,43 +220,35 @@ class OptionsPlanner {
     }
     for (const finding of this.findings) {
       if (isUnplanned(finding) && finding.ruleId === 'cors/no-hardcoded-origins' && finding.kind === 'regex') {
-        resolveFinding(finding, 'review', `Dropped with the old origin check: list the origins this pattern matched in ${this.context.envVar}.`);
+        resolveFinding(finding, 'review', `Dropped with the old origin check: list the origins this pattern matched in ${this.context.allowlist.variable}.`);
       }
     }
-    const allowlist = `${this.context.names.corsOrigins}, the allowlist read from ${this.context.envVar}`;
+    const allowlist = `the allowlist read from ${this.context.allowlist.variable} (${value})`;
     const environment = origin.state === 'set' ? possibleValues(origin.value).filter(({ value }) => value.kind === 'opaque' && value.source === 'environment') : [];
     const before = environment.map(({ value }) => this.context.sourceCode.getText(value.node)).join(', ');
     const detail =
-      (environment.length > 0 ? `It read ${before} before: put those origins in ${this.context.envVar}. ` : '') +
-      (
-      kept.length > 0
-        ? `The origin is now ${allowlist}, plus the kept pattern${kept.length === 1 ? '' : 's'}.`
-        : support.array === 'supported'
-          ? `The origin is now ${allowlist}.`
-          : `The origin is now a function that allows only the origins in ${allowlist}.`);
+      (environment.length > 0 ? `It read ${before} before: put those origins in ${this.context.allowlist.variable}. ` : '') +
+      (kept.length > 0 ? `The origin is now ${allowlist}, plus the kept pattern${kept.length === 1 ? '' : 's'}.` : `The origin is now ${allowlist}.`);
     this.mark('origin', detail);
     this.mark('origin-function', detail);
   }
 
-  /** Turns credentials on with a rewritten origin; fixes non-boolean values. Returns whether they end up on. */
+  /**
+   * Credentials stay as the code has them: turning them on or off decides whether browsers send cookies and HTTP
+   * authentication. A value that is not a boolean is left for review with what the framework makes of it. Returns
+   * whether credentials are on.
+   */
   private planCredentials(): boolean {
-    let on = this.policy.credentials.on;
     for (const finding of this.findings) {
       const verdict = finding.verdict as OptionFinding;
       if (verdict.kind !== 'credentials-type') continue;
-      const meant = !/^["'`]?(?:false|0|no|off|)["'`]?$/iu.test(verdict.value);
-      this.out.add(replaceNode(verdict.node, String(meant)));
-      resolveFinding(finding, 'fixed', `Written as \`${meant}\`.`);
-      on = meant;
+      resolveFinding(
+        finding,
+        'review',
+        `Left as written: ${this.policy.framework.label} reads ${verdict.value} as credentials ${verdict.effect}. Write \`true\` or \`false\` for what you mean; that decides whether browsers send cookies.`,
+      );
     }
-    if (!this.rewroteOrigin) return on;
-    const setting = this.setting('credentials');
-    if (setting.state === 'absent') {
-      this.entries.push(`${this.key('credentials')}: true`);
-      return true;
-    }
-    const explicitFalse = setting.state === 'set' && alternatives(setting.value).every((value) => value.kind === 'boolean' && !value.value);
-    return !explicitFalse && on;
+    return this.policy.credentials.on;
   }
 
   /**
@@ -277,11 +271,15 @@ class OptionsPlanner {
       if (full.length === 0) return;
       this.entries.push(`${key}: ${array(full)}`);
       this.mark(category, `Set \`${key}\` to ${full.join(', ')}.`);
+      this.out.change(field, this.policy.reportNode, `${key}: ${full.join(', ')}`);
       return;
     }
     if (list.state === 'reflect' || list.state === 'other' || list.hasStar) {
       const merged = unique([...full, ...tokens]);
-      if (this.replaceValue(field, array(merged), list.node)) this.mark(category, `Set \`${key}\` to ${merged.join(', ')}.`);
+      if (this.replaceValue(field, array(merged), list.node)) {
+        this.mark(category, `Set \`${key}\` to ${merged.join(', ')}.`);
+        this.out.change(field, list.node ?? this.policy.reportNode, `${key}: ${merged.join(', ')}`);
+      }
       return;
     }
     const missing = required.filter((name) => !tokens.some((token) => token.toLowerCase() === name.toLowerCase()));
@@ -290,7 +288,10 @@ class OptionsPlanner {
     const mustBeArray = this.policy.framework.lists[field] !== 'string-or-array';
     if (isString && mustBeArray) {
       const items = unique([...tokens, ...missing]);
-      if (this.replaceValue(field, array(items), node)) this.mark(category, `Written as an array: ${items.join(', ')}.`);
+      if (this.replaceValue(field, array(items), node)) {
+        this.mark(category, `Written as an array: ${items.join(', ')}.`);
+        this.out.change(field, node, `${key}: ${items.join(', ')} (as an array)`);
+      }
       return;
     }
     if (missing.length === 0) {
@@ -307,16 +308,21 @@ class OptionsPlanner {
       return;
     }
     this.mark(category, `Added ${missing.join(', ')} to \`${key}\`.`);
+    this.out.change(field, node ?? this.policy.reportNode, `${key}: added ${missing.join(', ')}`);
   }
 
   private planMaxAge(): void {
     for (const finding of this.findings) {
       const verdict = finding.verdict as OptionFinding;
       if (verdict.kind !== 'max-age-range') continue;
-      this.out.add(replaceNode(verdict.node, String(DEFAULT_MAX_AGE)));
-      resolveFinding(finding, 'fixed', `Set to ${DEFAULT_MAX_AGE} seconds, the longest every browser honours.`);
+      this.out.add(replaceNode(verdict.node, String(MAX_PORTABLE_MAX_AGE)));
+      resolveFinding(finding, 'fixed', `Set to ${MAX_PORTABLE_MAX_AGE} seconds, the longest every browser honours.`);
+      this.out.change('maxAge', verdict.node, `${this.key('maxAge')}: ${MAX_PORTABLE_MAX_AGE} (was ${verdict.value})`);
     }
-    if (this.rewroteOrigin && this.setting('maxAge').state === 'absent') this.entries.push(`${this.key('maxAge')}: ${DEFAULT_MAX_AGE}`);
+    if (this.rewroteOrigin && this.setting('maxAge').state === 'absent') {
+      this.entries.push(`${this.key('maxAge')}: ${MAX_PORTABLE_MAX_AGE}`);
+      this.out.change('maxAge', this.policy.reportNode, `${this.key('maxAge')}: ${MAX_PORTABLE_MAX_AGE}`);
+    }
   }
 
   /** Adds the new entries to the options object, or creates the options where the policy had none. */

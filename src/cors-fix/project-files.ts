@@ -27,6 +27,8 @@ export class ProjectFiles {
     readonly root: string,
     /** `--force`: files outside the root may be read and changed. */
     private readonly force: boolean,
+    /** Texts to use instead of what is on disk (the files as a fix would leave them). */
+    private readonly overlay: ReadonlyMap<string, string> = new Map(),
   ) {}
 
   /** Whether `path` is inside the repository root (or the run is forced). */
@@ -39,6 +41,8 @@ export class ProjectFiles {
   /** The file's text, why it was skipped, or `irrelevant` when `filter` does not match its bytes. */
   read(path: string, filter?: RegExp): SourceText {
     let text = this.texts.get(path);
+    const overlaid = this.overlay.get(path);
+    if (overlaid !== undefined) return filter && !filter.test(overlaid) ? { kind: 'irrelevant' } : { kind: 'text', text: overlaid, bom: false };
     if (!text || (text.kind === 'irrelevant' && !filter)) {
       text = this.mayTouch(path) ? readSourceText(path, filter) : { kind: 'skipped', reason: 'outside the repository (run with --force to include it)' };
       // Irrelevant files are the vast majority of a repository: nothing of them is kept.

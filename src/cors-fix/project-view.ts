@@ -8,7 +8,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/types';
-import { type Node as MorphNode, Project, type SourceFile, type Symbol as MorphSymbol, SyntaxKind, ts } from 'ts-morph';
+import { createRequire } from 'node:module';
+import type { Node as MorphNode, Project, SourceFile, Symbol as MorphSymbol, ts } from 'ts-morph';
 import { type Node, declarationKind, walk } from '../model/ast.js';
 import type { LinkTarget, ModuleLinks, SourceCode } from '../model/index.js';
 import { ViewFileSystem } from './atomic-file-system.js';
@@ -24,9 +25,20 @@ export interface Declaration {
 
 const CONFIG_FILES = ['tsconfig.json', 'jsconfig.json'];
 
+type Morph = typeof import('ts-morph');
+let morph: Morph | null = null;
+
+/** ts-morph (with its TypeScript), loaded when the first cross-file link is followed: runs that need none never pay for it. */
+function loadMorph(): Morph {
+  morph ??= createRequire(import.meta.url)('ts-morph') as Morph;
+  return morph;
+}
+
 export class ProjectView implements ModuleLinks {
   private readonly projects = new Map<string, Project>();
   private readonly byEnd = new WeakMap<SourceCode, Map<number, Node[]>>();
+
+  private readonly morph = loadMorph();
 
   constructor(private readonly files: ProjectFiles) {}
 
@@ -35,7 +47,7 @@ export class ProjectView implements ModuleLinks {
     if (!symbol) return null;
     const declaration = this.sourceDeclaration(symbol);
     if (!declaration) return null;
-    if (declaration.getKind() === SyntaxKind.SourceFile) {
+    if (declaration.getKind() === this.morph.SyntaxKind.SourceFile) {
       const file = this.parsed(declaration.getSourceFile());
       if (!file) return null;
       const exports = new Map<string, Node>();
@@ -59,11 +71,11 @@ export class ProjectView implements ModuleLinks {
     if (!file) return null;
     const kind = declaration.getKind();
     const wanted =
-      kind === SyntaxKind.VariableDeclaration
+      kind === this.morph.SyntaxKind.VariableDeclaration
         ? T.VariableDeclarator
-        : kind === SyntaxKind.FunctionDeclaration
+        : kind === this.morph.SyntaxKind.FunctionDeclaration
           ? T.FunctionDeclaration
-          : kind === SyntaxKind.ClassDeclaration
+          : kind === this.morph.SyntaxKind.ClassDeclaration
             ? T.ClassDeclaration
             : null;
     if (wanted) {
@@ -80,7 +92,7 @@ export class ProjectView implements ModuleLinks {
     if (!path) return null;
     const sourceFile = this.sourceFile(path);
     const node = sourceFile?.getDescendantAtPos(identifier.range[0]);
-    if (!node || node.getKind() !== SyntaxKind.Identifier || node.getText() !== identifier.name) return null;
+    if (!node || node.getKind() !== this.morph.SyntaxKind.Identifier || node.getText() !== identifier.name) return null;
     const symbol = node.getSymbol();
     if (!symbol) return null;
     return symbol.isAlias() ? (symbol.getAliasedSymbol() ?? null) : symbol;
@@ -102,30 +114,30 @@ export class ProjectView implements ModuleLinks {
     const end = declaration.getEnd();
     const at = (type: T): Node | null => this.nodeEndingAt(file, end, type);
     switch (declaration.getKind()) {
-      case SyntaxKind.VariableDeclaration: {
+      case this.morph.SyntaxKind.VariableDeclaration: {
         const declarator = at(T.VariableDeclarator) as TSESTree.VariableDeclarator | null;
         // Only a `const` keeps the value it is declared with.
         return declarator?.init && declarationKind(declarator) === 'const' ? { file, node: declarator.init } : null;
       }
-      case SyntaxKind.FunctionDeclaration:
+      case this.morph.SyntaxKind.FunctionDeclaration:
         return nodeIn(file, at(T.FunctionDeclaration));
-      case SyntaxKind.ClassDeclaration:
+      case this.morph.SyntaxKind.ClassDeclaration:
         return nodeIn(file, at(T.ClassDeclaration));
-      case SyntaxKind.ExportAssignment: {
+      case this.morph.SyntaxKind.ExportAssignment: {
         const exported = at(T.ExportDefaultDeclaration) as TSESTree.ExportDefaultDeclaration | null;
         const assigned = exported ? null : (at(T.TSExportAssignment) as TSESTree.TSExportAssignment | null);
         return nodeIn(file, exported?.declaration ?? assigned?.expression ?? null);
       }
-      case SyntaxKind.PropertyAssignment:
-      case SyntaxKind.ShorthandPropertyAssignment: {
+      case this.morph.SyntaxKind.PropertyAssignment:
+      case this.morph.SyntaxKind.ShorthandPropertyAssignment: {
         // `module.exports = { corsOptions: {…} }`, `module.exports = { corsOptions }`.
         const property = at(T.Property) as TSESTree.Property | null;
         return nodeIn(file, property?.value ?? null);
       }
-      case SyntaxKind.PropertyAccessExpression:
-      case SyntaxKind.BinaryExpression: {
+      case this.morph.SyntaxKind.PropertyAccessExpression:
+      case this.morph.SyntaxKind.BinaryExpression: {
         // `exports.adminCors = {…}`, `module.exports = {…}`: the value assigned.
-        const target = at(declaration.getKind() === SyntaxKind.BinaryExpression ? T.AssignmentExpression : T.MemberExpression);
+        const target = at(declaration.getKind() === this.morph.SyntaxKind.BinaryExpression ? T.AssignmentExpression : T.MemberExpression);
         const assignment = target?.type === T.AssignmentExpression ? target : target?.parent;
         return assignment?.type === T.AssignmentExpression && assignment.operator === '=' ? { file, node: assignment.right } : null;
       }
@@ -175,10 +187,10 @@ export class ProjectView implements ModuleLinks {
   }
 
   private createProject(config: string | null): Project {
-    const fileSystem = new ViewFileSystem(new Project({ useInMemoryFileSystem: false }).getFileSystem(), (path) => {
+    const fileSystem = new ViewFileSystem(new this.morph.Project({ useInMemoryFileSystem: false }).getFileSystem(), (path) => {
       if (!isSourceFile(path)) return undefined;
       const text = this.files.read(resolve(path));
-      return text.kind === 'text' ? text.text : '';
+      return text.kind === 'text' ? text.text : undefined;
     });
     const overrides: ts.CompilerOptions = { allowJs: true, noLib: true, types: [], noEmit: true, skipLibCheck: true };
     const options = {
@@ -189,19 +201,19 @@ export class ProjectView implements ModuleLinks {
       resolutionHost: (host: ts.ModuleResolutionHost, getOptions: () => ts.CompilerOptions) => ({
         resolveModuleNames: (names: string[], containing: string) =>
           names.map((name) => {
-            const found = ts.resolveModuleName(name, containing, getOptions(), host).resolvedModule;
+            const found = this.morph.ts.resolveModuleName(name, containing, getOptions(), host).resolvedModule;
             return found && !found.isExternalLibraryImport && isSourceFile(found.resolvedFileName) ? found : undefined;
           }),
       }),
     };
     if (config) {
       try {
-        return new Project({ ...options, tsConfigFilePath: config, compilerOptions: overrides });
+        return new this.morph.Project({ ...options, tsConfigFilePath: config, compilerOptions: overrides });
       } catch {
         // An unreadable configuration: resolve like a plain JavaScript project.
       }
     }
-    return new Project({ ...options, compilerOptions: { ...overrides, module: ts.ModuleKind.Preserve, moduleResolution: ts.ModuleResolutionKind.Bundler } });
+    return new this.morph.Project({ ...options, compilerOptions: { ...overrides, module: this.morph.ts.ModuleKind.Preserve, moduleResolution: this.morph.ts.ModuleResolutionKind.Bundler } });
   }
 }
 

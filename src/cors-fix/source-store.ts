@@ -1,9 +1,5 @@
-/**
- * Reads each file once: text without BOM, whether it had one, or why it was skipped (too large, binary, not
- * UTF-8). Parsed sources are cached too, so a module reached both by discovery and by an import is read once.
- */
+/** Reads a source file: its text without BOM, whether it had one, or why it was skipped (too large, binary, not UTF-8, unreadable). */
 import { lstatSync, readFileSync } from 'node:fs';
-import { type ParseResult, parseSource } from './parse-source.js';
 
 /** Files above this size are skipped: generated bundles, not hand-written servers. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -31,7 +27,12 @@ export function readSourceText(path: string, filter?: RegExp): SourceText {
     return { kind: 'skipped', reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
   }
   if (size > MAX_FILE_BYTES) return { kind: 'skipped', reason: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB (generated code is not rewritten)` };
-  const bytes = readFileSync(path);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    return { kind: 'skipped', reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+  }
   if (filter && !filter.test(bytes.toString('latin1'))) return { kind: 'irrelevant' };
   if (bytes.subarray(0, 8000).includes(0)) return { kind: 'skipped', reason: 'binary file' };
   let text: string;
@@ -43,39 +44,3 @@ export function readSourceText(path: string, filter?: RegExp): SourceText {
   const bom = text.startsWith('\uFEFF');
   return { kind: 'text', text: bom ? text.slice(1) : text, bom };
 }
-
-/** One read and one parse per path for the whole run. */
-export class SourceStore {
-  private readonly texts = new Map<string, SourceText>();
-  private readonly parsed = new Map<string, ParseResult>();
-
-  read(path: string, filter?: RegExp): SourceText {
-    let text = this.texts.get(path);
-    if (!text || (text.kind === 'irrelevant' && !filter)) {
-      text = readSourceText(path, filter);
-      // Irrelevant files are the vast majority: keep nothing of them.
-      if (text.kind !== 'irrelevant') this.texts.set(path, text);
-    }
-    return text;
-  }
-
-  parse(path: string, text: string): ParseResult {
-    let result = this.parsed.get(path);
-    if (!result) {
-      result = parseSource(text, path);
-      this.parsed.set(path, result);
-    }
-    return result;
-  }
-
-  /** Drops the cached parse of `path` (its text stays): the next `parse` reads it afresh. */
-  forgetParse(path: string): void {
-    this.parsed.delete(path);
-  }
-
-  /** Every path read so far. */
-  get size(): number {
-    return this.texts.size;
-  }
-}
-

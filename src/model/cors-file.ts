@@ -15,6 +15,8 @@ export interface CorsFile {
   eventStreams: Node[];
   /** Custom `X-…` request headers the file reads (`req.get('X-Tenant-ID')`), as first written. */
   requestHeaders: string[];
+  /** The file reads the `Authorization` request header (it authenticates with a bearer token). */
+  readsAuthorization: boolean;
 }
 
 export interface CorsPolicy {

@@ -27,6 +27,7 @@ export interface ModuleLinks {
 }
 
 const files = new WeakMap<Node, LinkedFile>();
+const attached = new WeakMap<SourceCode, ModuleLinks>();
 /** Linked node → the local reference that led to it. */
 const anchors = new WeakMap<Node, Node>();
 let linkedFiles = 0;
@@ -75,4 +76,14 @@ export function localAnchor(node: Node, ast: Node): Node | null {
     current = reference;
   }
   return null;
+}
+
+/** Makes `links` the way values imported into `sourceCode` are followed, for every reader of that file. */
+export function attachLinks(sourceCode: SourceCode, links: ModuleLinks): void {
+  attached.set(sourceCode, links);
+}
+
+/** The links attached to a file, or null: imports are then opaque. */
+export function attachedLinks(sourceCode: SourceCode): ModuleLinks | null {
+  return attached.get(sourceCode) ?? null;
 }

@@ -16,6 +16,8 @@ export interface Scan {
   headerFunctions: Node[];
   /** Custom request headers read, by lower-cased name, as first written. */
   requestHeaders: Map<string, string>;
+  /** The file reads the `Authorization` request header. */
+  readsAuthorization: boolean;
 }
 
 export interface ReadContext {

@@ -20,12 +20,12 @@ import { readHeaderWritePolicies, readNextConfigPolicies } from './read-header-p
 import { readHeaderWrites } from './read-header-writes.js';
 import { readMethodRegistrations } from './read-method-registrations.js';
 import { readTypedOptions } from './read-typed-options.js';
-import { customRequestHeaderRead } from './request-headers.js';
+import { customRequestHeaderRead, requestHeaderRead } from './request-headers.js';
 
 /** Text every file with a CORS policy contains; anything else is skipped without parsing further. */
 export const MIGHT_HAVE_CORS = /cors|access-control-|startStandaloneServer/iu;
 
-const EMPTY: CorsFile = Object.freeze({ policies: [], chains: [], responseHeaders: [], eventStreams: [], requestHeaders: [] }) as CorsFile;
+const EMPTY: CorsFile = Object.freeze({ policies: [], chains: [], responseHeaders: [], eventStreams: [], requestHeaders: [], readsAuthorization: false }) as CorsFile;
 
 const cache = new WeakMap<SourceCode, Map<ModuleLinks | null, CorsFile>>();
 
@@ -76,6 +76,7 @@ function read(sourceCode: SourceCode, filename: string, links: ModuleLinks | nul
     responseHeaders: writes,
     eventStreams: [...scan.eventStreamLiterals, ...streamCalls.map((use) => use.node)],
     requestHeaders: [...scan.requestHeaders.values()],
+    readsAuthorization: scan.readsAuthorization,
   };
 }
 
@@ -101,7 +102,7 @@ function readRegistration(context: ReadContext, framework: Framework, registrati
 
 /** One pass over the tree for everything the readers need. */
 function scanFile(sourceCode: SourceCode): Scan {
-  const scan: Scan = { calls: [], sources: [], eventStreamLiterals: [], headerFunctions: [], requestHeaders: new Map() };
+  const scan: Scan = { calls: [], sources: [], eventStreamLiterals: [], headerFunctions: [], requestHeaders: new Map(), readsAuthorization: false };
   const modules = trackedModules();
   walk(sourceCode.ast, sourceCode.visitorKeys, (node) => {
     switch (node.type) {
@@ -123,6 +124,7 @@ function scanFile(sourceCode: SourceCode): Scan {
     }
     const read = customRequestHeaderRead(node);
     if (read && !scan.requestHeaders.has(read.key)) scan.requestHeaders.set(read.key, read.name);
+    if (!scan.readsAuthorization && (node.type === T.MemberExpression || node.type === T.CallExpression) && requestHeaderRead(node) === 'authorization') scan.readsAuthorization = true;
     if (node.type === T.ImportDeclaration || node.type === T.TSImportEqualsDeclaration || node.type === T.ImportExpression || node.type === T.CallExpression) {
       const module = moduleSpecifier(node, sourceCode);
       if (module !== null && modules.some((pattern) => matchesModule(module, pattern))) scan.sources.push({ node, module });

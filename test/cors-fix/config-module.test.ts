@@ -5,13 +5,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
-import { configFlavour, configModuleText, configSpecifier } from '../../src/cors-fix/config-module.js';
+import { configFlavour, configModuleText, configSpecifier, extendConfigModule, readConfigModule } from '../../src/cors-fix/config-module.js';
 import type { TextStyle } from '../../src/cors-fix/text-style.js';
 import { makeTemp, removeTemp } from './helpers.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const STYLE: TextStyle = { eol: '\n', quote: "'", semicolons: true, indentUnit: '  ', trailingCommas: true };
 const directory = makeTemp();
+const MAIN = [{ variable: 'CORS_ORIGINS', exportName: 'corsOrigins' }];
 
 afterAll(() => removeTemp(directory));
 
@@ -35,7 +36,7 @@ function evaluate(file: string, values: readonly (string | undefined)[]): { orig
         }
         // An unset variable is read once more after startup code has run.
         await new Promise((resolve) => setImmediate(resolve));
-        results.push({ origins: exports.corsOrigins, allowed: exports.isAllowedOrigin(exports.corsOrigins[0]), warnings });
+        results.push({ origins: [...exports.corsOrigins], allowed: exports.corsOrigins.has(exports.corsOrigins[0]), warnings });
       } catch (error) {
         results.push({ error: error.message, warnings });
       }
@@ -52,7 +53,7 @@ describe.each([
   ['CommonJS', 'cors-origins.cjs', true],
 ] as const)('the %s module', (_label, name, commonJs) => {
   const file = join(directory, name);
-  writeFileSync(file, configModuleText({ extension: name.slice(name.indexOf('.')), typescript: false, commonJs }, 'CORS_ORIGINS', STYLE));
+  writeFileSync(file, configModuleText({ extension: name.slice(name.indexOf('.')), typescript: false, commonJs }, MAIN, STYLE));
 
   it('reads a JSON list and a comma list, trimmed, without duplicates or empty entries', () => {
     const results = evaluate(file, [
@@ -105,10 +106,37 @@ describe.each([
       const load = ${commonJs ? `(await import('node:module')).createRequire(${JSON.stringify(file)})(${JSON.stringify(file)})` : `await import(${JSON.stringify(`file://${file}`)})`};
       process.env.CORS_ORIGINS = 'https://late.example.com';
       await new Promise((resolve) => setImmediate(resolve));
-      process.stdout.write(JSON.stringify({ origins: load.corsOrigins, allowed: load.isAllowedOrigin('https://late.example.com'), warnings }));
+      process.stdout.write(JSON.stringify({ origins: [...load.corsOrigins], allowed: load.corsOrigins.has('https://late.example.com'), warnings }));
     `;
     const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
     expect(JSON.parse(child.stdout)).toEqual({ origins: ['https://late.example.com'], allowed: true, warnings: 0 });
+  });
+
+  it("answers each framework's origin option per request, from the list as it is then", () => {
+    const script = `
+      process.env.CORS_ORIGINS = 'https://app.example.com';
+      const load = ${commonJs ? `(await import('node:module')).createRequire(${JSON.stringify(file)})(${JSON.stringify(file)})` : `await import(${JSON.stringify(`file://${file}`)} + '?answers')`};
+      const list = load.corsOrigins;
+      const answers = [];
+      list.check('https://app.example.com', (error, allow) => answers.push(['check', error, allow]));
+      list.check('https://evil.example', (error, allow) => answers.push(['check', error, allow]));
+      list.check(undefined, (error, allow) => answers.push(['check', error, allow]));
+      answers.push(['echo', list.echo('https://app.example.com'), list.echo('https://evil.example')]);
+      const ctx = (origin) => ({ get: (name) => (name === 'Origin' ? origin : '') });
+      answers.push(['fromContext', list.fromContext(ctx('https://app.example.com')), list.fromContext(ctx('https://evil.example'))]);
+      const request = (origin) => ({ headers: { get: (name) => (name === 'Origin' ? origin : null) } });
+      answers.push(['matchesRequest', list.matchesRequest(request('https://app.example.com')), list.matchesRequest(request(null))]);
+      process.stdout.write(JSON.stringify(answers));
+    `;
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(JSON.parse(child.stdout)).toEqual([
+      ['check', null, true],
+      ['check', null, false],
+      ['check', null, false],
+      ['echo', 'https://app.example.com', null],
+      ['fromContext', 'https://app.example.com', ''],
+      ['matchesRequest', true, false],
+    ]);
   });
 
   it('refuses JSON that is not a list of strings', () => {
@@ -118,12 +146,37 @@ describe.each([
   });
 });
 
+describe('several allowlists', () => {
+  it('each reads its own variable, and a module cors-fix wrote can be extended with another', () => {
+    const file = join(directory, 'two.mjs');
+    const text = configModuleText({ extension: '.mjs', typescript: false, commonJs: false }, MAIN, STYLE);
+    expect(readConfigModule(text)).toEqual(MAIN);
+    const edit = extendConfigModule(text, file, [{ variable: 'ADMIN_CORS_ORIGINS', exportName: 'adminCorsOrigins' }], STYLE);
+    expect(edit).not.toBeNull();
+    const extended = text.slice(0, edit?.start) + (edit?.text ?? '') + text.slice(edit?.end);
+    expect(readConfigModule(extended)).toEqual([...MAIN, { variable: 'ADMIN_CORS_ORIGINS', exportName: 'adminCorsOrigins' }]);
+    writeFileSync(file, extended);
+    const script = `
+      process.env.CORS_ORIGINS = 'https://app.example.com';
+      process.env.ADMIN_CORS_ORIGINS = 'https://admin.example.com';
+      const load = await import(${JSON.stringify(`file://${file}`)});
+      process.stdout.write(JSON.stringify([[...load.corsOrigins], [...load.adminCorsOrigins], load.adminCorsOrigins.has('https://app.example.com')]));
+    `;
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(JSON.parse(child.stdout)).toEqual([['https://app.example.com'], ['https://admin.example.com'], false]);
+  });
+
+  it('a module cors-fix did not write is not extended', () => {
+    expect(readConfigModule('export const corsOrigins = ["https://a.example.com"];\n')).toBeNull();
+  });
+});
+
 describe('the TypeScript module', () => {
   it('type-checks under strict settings (NodeNext, noUncheckedIndexedAccess, exactOptionalPropertyTypes)', () => {
     // An ES module package, as NodeNext with verbatimModuleSyntax requires for `export` in a `.ts` file.
     writeFileSync(join(directory, 'package.json'), '{ "type": "module" }');
     const file = join(directory, 'cors-origins.ts');
-    writeFileSync(file, configModuleText(configFlavour('/app/src/server.ts', false), 'CORS_ORIGINS', { ...STYLE, quote: '"', semicolons: false }));
+    writeFileSync(file, configModuleText(configFlavour('/app/src/server.ts', false), [...MAIN, { variable: 'ADMIN_CORS_ORIGINS', exportName: 'adminCorsOrigins' }], { ...STYLE, quote: '"', semicolons: false }));
     const program = ts.createProgram([file], {
       strict: true,
       noUncheckedIndexedAccess: true,

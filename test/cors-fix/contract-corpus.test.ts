@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Linter } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCorsFix } from '../../src/cors-fix/run-cors-fix.js';
+import { runCorsFix } from '../../src/cors-fix/pipeline.js';
 import type { FixReport } from '../../src/cors-fix/report.js';
 import { lintAsEvaluated, listSources } from '../lint-as-evaluated.js';
 import { copyToTemp, removeTemp } from './helpers.js';

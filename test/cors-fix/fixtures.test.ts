@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCorsFix } from '../../src/cors-fix/run-cors-fix.js';
+import { runCorsFix } from '../../src/cors-fix/pipeline.js';
 import { copyToTemp, readTree, removeTemp, runCli } from './helpers.js';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/cors-fix/', import.meta.url));

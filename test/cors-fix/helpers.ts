@@ -1,8 +1,8 @@
 /** Test helpers for cors-fix: temporary directories, directory trees as maps, temporary git repositories. */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { main } from '../../src/cors-fix/main.js';
 
 /** A fresh directory under the OS temp dir; removed by `removeTemp`. */
@@ -65,4 +65,22 @@ export function gitRepoFrom(source: string): string {
   git(root, 'add', '-A');
   git(root, 'commit', '-q', '-m', 'initial');
   return root;
+}
+
+/** Writes `files` into a new temp dir (outside git), runs cors-fix on it, and returns the texts afterwards and the report. */
+export async function fixProject(files: Record<string, string>, options: { mode?: 'write' | 'dry' | 'check'; envVar?: string } = {}) {
+  const { runCorsFix } = await import('../../src/cors-fix/pipeline.js');
+  const root = makeTemp('cors-fix-project-');
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  try {
+    const report = await runCorsFix({ cwd: root, paths: ['.'], mode: options.mode ?? 'write', envVar: options.envVar ?? 'CORS_ORIGINS' });
+    const tree = readTree(root);
+    const text = (path: string): string => tree.get(path)?.toString('utf8') ?? '';
+    return { report, text, tree };
+  } finally {
+    removeTemp(root);
+  }
 }

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { Linter } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import plugin from '../../eslint-plugin.js';
-import { runCorsFix } from '../../src/cors-fix/run-cors-fix.js';
+import { runCorsFix } from '../../src/cors-fix/pipeline.js';
 import { copyToTemp, removeTemp } from './helpers.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));

@@ -1,0 +1,36 @@
+/**
+ * What is left for review after the fix: the rules run (as `cors/recommended`) on every CORS file as it is after the
+ * fix — the rewritten text, or the file as it was when nothing changed — with the project's links, so that options
+ * imported from other modules are judged too. Everything `eslint` reports on those files is in this list, with the
+ * same rule id, place and message; `eslint-disable` comments accept an item in both.
+ */
+import type { CorsPolicy } from '../model/index.js';
+import { type LintProblem, lintFile } from './lint.js';
+import type { Output } from './apply.js';
+import { ProjectFiles } from './project-files.js';
+import { ProjectLinks } from './project-links.js';
+
+/** Lint problems after the fix, per file; `files` are the candidate files, `outputs` their new texts (and new modules). */
+export function reviewAfterFix(root: string, force: boolean, candidates: readonly string[], outputs: readonly Output[], created: readonly { path: string; text: string }[]): LintProblem[] {
+  const overlay = new Map<string, string>([...outputs.map((output) => [output.path, output.after] as const), ...created.map((file) => [file.path, file.text] as const)]);
+  const files = new ProjectFiles(root, force, overlay);
+  const links = new ProjectLinks(files);
+  const problems: LintProblem[] = [];
+  const seen = new Set<string>();
+  for (const path of candidates) {
+    const parsed = files.parse(path);
+    if (!parsed.ok) continue;
+    for (const problem of lintFile(parsed.file.sourceCode, path, links)) {
+      const key = `${problem.ruleId}:${problem.file}:${problem.node.range.join(':')}:${problem.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      problems.push(problem);
+    }
+  }
+  return problems;
+}
+
+/** A finding only the project view sees: cookies in use while the policy sends no credentials. */
+export function cookiesWithoutCredentials(policy: CorsPolicy): boolean {
+  return !policy.credentials.on && policy.credentials.setting.state !== 'unknown' && policy.options.kind !== 'opaque';
+}
