@@ -223,7 +223,7 @@ class OptionsPlanner {
         resolveFinding(finding, 'review', `Dropped with the old origin check: list the origins this pattern matched in ${this.context.allowlist.variable}.`);
       }
     }
-    const allowlist = `the allowlist read from ${this.context.allowlist.variable} (${value})`;
+    const allowlist = `\`${value}\`, the allowlist read from ${this.context.allowlist.variable}`;
     const environment = origin.state === 'set' ? possibleValues(origin.value).filter(({ value }) => value.kind === 'opaque' && value.source === 'environment') : [];
     const before = environment.map(({ value }) => this.context.sourceCode.getText(value.node)).join(', ');
     const detail =

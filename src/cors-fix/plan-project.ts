@@ -130,7 +130,13 @@ class ProjectPlanner {
 
   /** Each policy with the file its edits go to and the variable its allowlist reads. */
   private targets(): Target[] {
-    const needing = this.works.filter((work) => work.findings.some((finding) => finding.category === 'origin' || finding.category === 'origin-function'));
+    // Policies whose origin moves to an allowlist: open ones, those that list origins, and origins the framework misreads.
+    const needing = this.works.filter(
+      (work) =>
+        openOrigins(work.policy).length > 0 ||
+        retiredOrigins(work.policy).length > 0 ||
+        work.findings.some((finding) => finding.kind === 'origin-type' || finding.kind === 'star-in-array' || finding.kind === 'partial-match'),
+    );
     const facts: AudienceFacts[] = needing.map((work) => ({
       origins: retiredOrigins(work.policy),
       readsVariables: environmentReads(work.policy),
@@ -138,6 +144,7 @@ class ProjectPlanner {
       mountPath: work.scope.mountPath,
       receiver: work.scope.receiver,
       file: work.file.filename,
+      cluster: `${work.file.filename}#${work.scope.receiver ?? work.policy.node.range[0]}`,
     }));
     // Each package (each app) has its own allowlists.
     const byWork = new Map<PolicyWork, string>();

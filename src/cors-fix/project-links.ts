@@ -23,8 +23,8 @@ export class ProjectLinks implements ModuleLinks, DeclarationFinder {
     return this.view !== null;
   }
 
-  follow(identifier: TSESTree.Identifier, sourceCode: SourceCode): LinkTarget | null {
-    return this.mayBeLocal(identifier, sourceCode) ? this.load().follow(identifier, sourceCode) : null;
+  follow(node: TSESTree.Identifier | TSESTree.StringLiteral, sourceCode: SourceCode): LinkTarget | null {
+    return this.mayBeLocal(node, sourceCode) ? this.load().follow(node, sourceCode) : null;
   }
 
   declarationOf(identifier: TSESTree.Identifier, sourceCode: SourceCode): Declaration | null {
@@ -37,8 +37,8 @@ export class ProjectLinks implements ModuleLinks, DeclarationFinder {
   }
 
   /** Whether the module an identifier is imported from can be a file of the project: a path, or an alias the project defines. */
-  private mayBeLocal(identifier: TSESTree.Identifier, sourceCode: SourceCode): boolean {
-    const specifier = importSpecifier(identifier, sourceCode);
+  private mayBeLocal(node: TSESTree.Identifier | TSESTree.StringLiteral, sourceCode: SourceCode): boolean {
+    const specifier = node.type === T.Literal ? node.value : importSpecifier(node, sourceCode);
     if (specifier === null) return false;
     if (/^(?:\.|\/|#)/u.test(specifier)) return true;
     const path = this.files.pathOf(sourceCode);

@@ -42,11 +42,17 @@ export class ProjectView implements ModuleLinks {
 
   constructor(private readonly files: ProjectFiles) {}
 
-  follow(identifier: TSESTree.Identifier, sourceCode: SourceCode): LinkTarget | null {
-    const symbol = this.symbolAt(identifier, sourceCode);
+  follow(node: TSESTree.Identifier | TSESTree.StringLiteral, sourceCode: SourceCode): LinkTarget | null {
+    const symbol = this.symbolAt(node, sourceCode);
     if (!symbol) return null;
-    const declaration = this.sourceDeclaration(symbol);
+    let declaration = this.sourceDeclaration(symbol);
     if (!declaration) return null;
+    if (declaration.getKind() === this.morph.SyntaxKind.SourceFile) {
+      // A CommonJS module's value is what it assigns to `module.exports`.
+      const assigned = symbol.getExport('export=');
+      const inner = assigned ? this.sourceDeclaration(assigned.isAlias() ? (assigned.getAliasedSymbol() ?? assigned) : assigned) : null;
+      if (inner) declaration = inner;
+    }
     if (declaration.getKind() === this.morph.SyntaxKind.SourceFile) {
       const file = this.parsed(declaration.getSourceFile());
       if (!file) return null;
@@ -86,13 +92,19 @@ export class ProjectView implements ModuleLinks {
     return value ? { file: value.file, node: value.node } : null;
   }
 
-  /** The symbol an identifier of a cors-fix parse refers to, aliases (imports, re-exports) followed. */
-  private symbolAt(identifier: TSESTree.Identifier, sourceCode: SourceCode): MorphSymbol | null {
+  /**
+   * The symbol an identifier of a cors-fix parse refers to, aliases (imports, re-exports) followed; for the specifier
+   * string of a `require`/`import()`, the module.
+   */
+  private symbolAt(identifier: TSESTree.Identifier | TSESTree.StringLiteral, sourceCode: SourceCode): MorphSymbol | null {
     const path = this.files.pathOf(sourceCode);
     if (!path) return null;
     const sourceFile = this.sourceFile(path);
     const node = sourceFile?.getDescendantAtPos(identifier.range[0]);
-    if (!node || node.getKind() !== this.morph.SyntaxKind.Identifier || node.getText() !== identifier.name) return null;
+    if (!node) return null;
+    const kind = node.getKind();
+    const { SyntaxKind } = this.morph;
+    if (identifier.type === T.Literal ? kind !== SyntaxKind.StringLiteral : kind !== SyntaxKind.Identifier || node.getText() !== identifier.name) return null;
     const symbol = node.getSymbol();
     if (!symbol) return null;
     return symbol.isAlias() ? (symbol.getAliasedSymbol() ?? null) : symbol;

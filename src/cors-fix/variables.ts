@@ -20,6 +20,8 @@ export interface AudienceFacts {
   mountPath: string | null;
   receiver: string | null;
   file: string;
+  /** Policies with the same cluster (registered on the same app or router) serve one audience whatever they list. */
+  cluster: string;
 }
 
 /** Words that name the kind of thing, not the audience. */
@@ -30,11 +32,16 @@ const GENERIC = new Set(['app', 'api', 'apis', 'router', 'routes', 'route', 'rou
  * (`admin`) to the variable the user chose for it.
  */
 export function assignVariables(policies: readonly AudienceFacts[], primary: string, named: ReadonlyMap<string, string>): string[] {
+  // One app or router is one audience: its policies (an app-wide one and a preflight route, say) pool what they show.
+  const clusters = new Map<string, number[]>();
+  policies.forEach((policy, index) => clusters.set(policy.cluster, [...(clusters.get(policy.cluster) ?? []), index]));
   const groups = new Map<string, number[]>();
-  policies.forEach((policy, index) => {
-    const key = policy.origins.length > 0 ? `origins:${[...policy.origins].sort().join(',')}` : policy.readsVariables.length > 0 ? `env:${policy.readsVariables[0]}` : 'open';
-    groups.set(key, [...(groups.get(key) ?? []), index]);
-  });
+  for (const members of clusters.values()) {
+    const origins = [...new Set(members.flatMap((index) => policies[index]?.origins ?? []))].sort();
+    const variables = members.flatMap((index) => policies[index]?.readsVariables ?? []);
+    const key = origins.length > 0 ? `origins:${origins.join(',')}` : variables.length > 0 ? `env:${variables[0]}` : 'open';
+    groups.set(key, [...(groups.get(key) ?? []), ...members]);
+  }
   const result: string[] = new Array<string>(policies.length).fill(primary);
   if (groups.size <= 1) return result;
   // The main variable goes to the audience of the app itself: an open policy, or one registered at the root.

@@ -22,8 +22,11 @@ export type LinkTarget =
 
 /** Resolves imported bindings to their exported values in other files. */
 export interface ModuleLinks {
-  /** The value `identifier` (bound by an import or a `require` in `sourceCode`) refers to, or null when unknown. */
-  follow(identifier: TSESTree.Identifier, sourceCode: SourceCode): LinkTarget | null;
+  /**
+   * What `node` refers to in another module, or null when unknown: an identifier bound by an import or a `require` in
+   * `sourceCode`, or the specifier string of `require('./x')` / `import('./x')` (the module's exports).
+   */
+  follow(node: TSESTree.Identifier | TSESTree.StringLiteral, sourceCode: SourceCode): LinkTarget | null;
 }
 
 const files = new WeakMap<Node, LinkedFile>();

@@ -179,7 +179,7 @@ export class ValueResolver {
   }
 
   /** The value an imported binding is exported with, read in its own file; null when it cannot be followed. */
-  private followLink(reference: TSESTree.Identifier, validated: boolean): Value | null {
+  private followLink(reference: TSESTree.Identifier | TSESTree.StringLiteral, validated: boolean): Value | null {
     const target = this.links?.follow(reference, sourceFor(reference, this.sourceCode));
     if (!target) return null;
     if (target.kind === 'namespace') {
@@ -392,7 +392,12 @@ export class ValueResolver {
         const pattern = this.constantText(first, context);
         if (pattern !== null && flags !== null) return { kind: 'regex', pattern, flags, node };
       }
-      if (callee.name === 'require') return { kind: 'opaque', source: 'imported', node };
+      if (callee.name === 'require') {
+        // `require('./options')` used as a value: the module's exports, where links can follow them.
+        const specifier = first ? unwrap(first) : null;
+        const linked = specifier?.type === T.Literal && typeof specifier.value === 'string' ? this.followLink(specifier as TSESTree.StringLiteral, validated) : null;
+        return linked ?? { kind: 'opaque', source: 'imported', node };
+      }
     }
     if (callee.type === T.MemberExpression && node.type === T.CallExpression) {
       const method = memberName(callee);

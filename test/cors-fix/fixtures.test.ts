@@ -1,14 +1,16 @@
 /**
  * Directory fixtures: each `fixtures/cors-fix/<case>/input` is copied to a temp dir, cors-fix runs on it, and the
  * result must equal `<case>/output` byte for byte; a second run must change nothing. `no-change-*` cases have no
- * output: the input must come out untouched. Set UPDATE_FIXTURES=1 to write the outputs (then review the diff).
+ * output: the input must come out untouched. Everything ESLint (`cors/recommended`) reports on the output is in the
+ * run's review list, with the same rule, place and message, and `--check` passes on the output only when that list is
+ * empty. Set UPDATE_FIXTURES=1 to write the outputs (then review the diff).
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCorsFix } from '../../src/cors-fix/pipeline.js';
-import { copyToTemp, readTree, removeTemp, runCli } from './helpers.js';
+import { copyToTemp, eslintRecommended, readTree, removeTemp, runCli } from './helpers.js';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/cors-fix/', import.meta.url));
 const UPDATE = process.env.UPDATE_FIXTURES === '1';
@@ -51,6 +53,10 @@ describe.each(cases)('%s', (name) => {
     // Byte for byte, BOMs and line endings included.
     for (const [path, bytes] of readTree(output)) expect(result.get(path)?.equals(bytes), path).toBe(true);
 
+    // The linter and cors-fix agree: what ESLint reports on the output is what the run left for review.
+    const review = first.review.map((item) => ({ ruleId: item.ruleId, file: item.file, line: item.line, column: item.column, message: item.message }));
+    expect(review).toEqual(expect.arrayContaining(await eslintRecommended(temp)));
+
     const second = await runCorsFix({ cwd: temp, paths: ['.'], mode: 'write', envVar: 'CORS_ORIGINS' });
     expect(second.summary.changed, JSON.stringify(second.diffs, null, 2)).toBe(0);
     expect(second.summary.failed, JSON.stringify(second.files, null, 2)).toBe(0);
@@ -59,12 +65,15 @@ describe.each(cases)('%s', (name) => {
   });
 
   if (!noChange) {
-    it('--check exits 1 on the input and 0 on the output', async () => {
+    it('--check exits 1 on the input, and on the output exactly when something is left for review', async () => {
       const before = copyToTemp(input);
       const after = copyToTemp(output);
       temps.push(before, after);
       expect((await runCli(before, '--check')).code).toBe(1);
-      expect((await runCli(after, '--check')).code).toBe(0);
+      const check = await runCli(after, '--check', '--json');
+      const report = JSON.parse(check.stdout) as { summary: { changed: number; review: number } };
+      expect(report.summary.changed).toBe(0);
+      expect(check.code).toBe(report.summary.review > 0 ? 1 : 0);
       expect(asText(readTree(before))).toEqual(asText(readTree(input)));
     });
   }

@@ -84,3 +84,32 @@ export async function fixProject(files: Record<string, string>, options: { mode?
     removeTemp(root);
   }
 }
+
+/** One problem ESLint reports with `cors/recommended`, as cors-fix's review list states it. */
+export interface EslintProblem {
+  ruleId: string;
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+/** Lints every source file under `root` with ESLint and `cors/recommended` (typescript-eslint parser), as users do. */
+export async function eslintRecommended(root: string): Promise<EslintProblem[]> {
+  const [{ Linter }, tsParser, { default: plugin }] = await Promise.all([import('eslint'), import('@typescript-eslint/parser'), import('../../eslint-plugin.js')]);
+  const linter = new Linter({ configType: 'flat', cwd: root });
+  const config = [
+    { files: ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'], languageOptions: { parser: tsParser as never, ecmaVersion: 'latest' as const, sourceType: 'module' as const } },
+    plugin.configs.recommended,
+  ];
+  const problems: EslintProblem[] = [];
+  for (const [path, bytes] of readTree(root)) {
+    if (!/\.(?:[cm]?[jt]sx?)$/u.test(path) || /(?:^|\/)node_modules\//u.test(path)) continue;
+    const text = bytes.toString('utf8').replace(/^\uFEFF/u, '');
+    for (const message of linter.verify(text, config as never, join(root, path))) {
+      if (!message.ruleId?.startsWith('cors/')) continue;
+      problems.push({ ruleId: message.ruleId, file: path, line: message.line, column: message.column, message: message.message });
+    }
+  }
+  return problems;
+}

@@ -1,6 +1,7 @@
 /**
  * Runtime tests: each bundled example app is copied to a temp dir, rewritten by cors-fix, started on 127.0.0.1 with
- * CORS_ORIGINS in JSON form, in comma form, unset, and invalid, and probed with real preflight requests.
+ * CORS_ORIGINS in JSON form, in comma form, unset, and invalid, and probed with real preflight requests for the
+ * request headers its code needs. Credentials stay as each app had them.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { request } from 'node:http';
@@ -19,12 +20,13 @@ const ALLOWED = 'https://app.example.com';
 const ALSO_ALLOWED = 'https://admin.example.com';
 const OTHER = 'https://evil.example';
 
+/** Each app, the path probed, whether it sends credentials, and the request headers its code reads (or lists). */
 const APPS = [
-  { name: 'express-api', path: '/api/orders' },
-  { name: 'fastify-api', path: '/api/notes' },
-  { name: 'hono-api', path: '/api/bookmarks' },
-  { name: 'koa-api', path: '/api/invoices' },
-  { name: 'raw-headers-api', path: '/api/items' },
+  { name: 'express-api', path: '/api/orders', credentials: true, headers: ['authorization', 'content-type', 'x-request-id'] },
+  { name: 'fastify-api', path: '/api/notes', credentials: true, headers: ['authorization', 'content-type', 'x-request-id'] },
+  { name: 'hono-api', path: '/api/bookmarks', credentials: false, headers: ['content-type', 'x-request-id'] },
+  { name: 'koa-api', path: '/api/invoices', credentials: true, headers: ['authorization', 'content-type', 'x-request-id'] },
+  { name: 'raw-headers-api', path: '/api/items', credentials: false, headers: ['authorization', 'content-type', 'x-request-id'] },
 ] as const;
 
 interface Server {
@@ -64,8 +66,8 @@ function startFailing(directory: string, env: Record<string, string>): Promise<{
   return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stderr })));
 }
 
-/** A CORS preflight for a credentialed POST with custom headers. */
-function preflight(port: number, path: string, origin: string): Promise<Record<string, string | string[] | undefined>> {
+/** A CORS preflight for a POST with `requestHeaders`. */
+function preflight(port: number, path: string, origin: string, requestHeaders: readonly string[] = ['content-type']): Promise<Record<string, string | string[] | undefined>> {
   return new Promise((resolve, reject) => {
     const req = request(
       {
@@ -76,7 +78,7 @@ function preflight(port: number, path: string, origin: string): Promise<Record<s
         headers: {
           Origin: origin,
           'Access-Control-Request-Method': 'POST',
-          'Access-Control-Request-Headers': 'authorization,content-type,x-request-id',
+          'Access-Control-Request-Headers': requestHeaders.join(','),
         },
       },
       (response) => {
@@ -100,7 +102,7 @@ afterAll(() => {
   for (const temp of temps) removeTemp(temp);
 });
 
-describe.each(APPS)('examples/$name after cors-fix', ({ name, path }) => {
+describe.each(APPS)('examples/$name after cors-fix', ({ name, path, credentials, headers: needed }) => {
   const servers: Record<'json' | 'comma' | 'unset', Server | null> = { json: null, comma: null, unset: null };
   let invalid: { code: number | null; stderr: string } | null = null;
   let directory = '';
@@ -119,13 +121,13 @@ describe.each(APPS)('examples/$name after cors-fix', ({ name, path }) => {
     ]);
   });
 
-  it.each(['json', 'comma'] as const)('with CORS_ORIGINS as a %s list, allows the listed origins with credentials', async (form) => {
+  it.each(['json', 'comma'] as const)('with CORS_ORIGINS as a %s list, allows the listed origins, the headers the code needs, and credentials as before', async (form) => {
     const server = servers[form] as Server;
     for (const origin of [ALLOWED, ALSO_ALLOWED]) {
-      const headers = await preflight(server.port, path, origin);
+      const headers = await preflight(server.port, path, origin, needed);
       expect(headers['access-control-allow-origin']).toBe(origin);
-      expect(headers['access-control-allow-credentials']).toBe('true');
-      expect(allowedHeaders(headers)).toEqual(expect.arrayContaining(['authorization', 'content-type', 'x-request-id']));
+      expect(headers['access-control-allow-credentials']).toBe(credentials ? 'true' : undefined);
+      expect(allowedHeaders(headers)).toEqual(expect.arrayContaining([...needed]));
       expect(String(headers['access-control-allow-methods']).toUpperCase()).toContain('POST');
       expect(headers['access-control-max-age']).toBe('600');
     }

@@ -67,7 +67,7 @@ export function summarize(file: CorsFile): unknown {
         app: chain.receiver,
         order: chain.entries.map(
           (entry) =>
-            `${entry.policy ? 'cors' : entry.auth ? 'auth' : entry.route ? 'route' : 'init'}@${Number.isFinite(entry.position) ? at(entry.node) : 'startup'}`,
+            `${entry.policy ? 'cors' : entry.auth ? 'auth' : entry.route ? 'route' : entry.init ? 'init' : 'mount'}@${Number.isFinite(entry.position) ? at(entry.node) : 'startup'}`,
         ),
       })),
     customResponseHeaders: [...new Set(file.responseHeaders.filter((write) => /^x-/iu.test(write.name)).map((write) => write.name))],

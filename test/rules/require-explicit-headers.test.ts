@@ -614,7 +614,7 @@ runBoth('require-explicit-headers', rule, {
         `,
         errors: [{ messageId: 'reflectedHeaders', line: 2, suggestions: [{ messageId: 'setList', output: code`
             import { cors } from 'hono/cors';
-            app.use('*', cors({ origin: process.env.ORIGIN, allowMethods: ['GET'], allowHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'] }));
+            app.use('*', cors({ origin: process.env.ORIGIN, allowMethods: ['GET'], allowHeaders: ['Content-Type'] }));
           ` }] }],
       },
       {
@@ -625,7 +625,7 @@ runBoth('require-explicit-headers', rule, {
         `,
         errors: [{ messageId: 'reflectedHeaders', line: 2, suggestions: [{ messageId: 'setList', output: code`
             import cors from 'cors';
-            app.use(cors({ origin: process.env.ORIGIN, methods: ['GET'], allowedHeaders: 'Authorization, Content-Type, X-Request-ID' }));
+            app.use(cors({ origin: process.env.ORIGIN, methods: ['GET'], allowedHeaders: 'Content-Type' }));
           ` }] }],
       },
       {
@@ -917,7 +917,7 @@ runBoth('require-explicit-headers', rule, {
                 messageId: 'setList',
                 output: code`
                   import cors from 'cors';
-                  app.use(cors({ allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-ID', 'Last-Event-ID', 'Cache-Control', 'X-Tenant-ID'], origin: process.env.ORIGIN, methods: ['GET'], credentials: true }));
+                  app.use(cors({ allowedHeaders: ['Content-Type', 'Authorization', 'Last-Event-ID', 'Cache-Control', 'X-Tenant-ID'], origin: process.env.ORIGIN, methods: ['GET'], credentials: true }));
                   app.get('/events', (req, res) => {
                     const tenant = req.get('X-Tenant-ID');
                     res.setHeader('Content-Type', 'text/event-stream');
@@ -948,7 +948,7 @@ runBoth('require-explicit-headers', rule, {
               import express from 'express';
               import cors from 'cors';
               const app = express();
-              app.use(cors({ allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'] }));
+              app.use(cors({ allowedHeaders: ['Content-Type'] }));
             ` }] },
         ],
       },
@@ -976,7 +976,7 @@ runBoth('require-explicit-headers', rule, {
               import cors from 'cors';
               app.use(
                 cors({
-                  allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'],
+                  allowedHeaders: ['Content-Type'],
                   origin: 'https://app.example.com',
                 }),
               );
@@ -993,7 +993,7 @@ runBoth('require-explicit-headers', rule, {
               app.use(require('cors')({ methods: ['GET', 'HEAD', 'PUT', 'PATCH', 'POST', 'DELETE'] }));
             ` }] },
           { messageId: 'defaultHeaders', line: 1, suggestions: [{ messageId: 'setList', output: code`
-              app.use(require('cors')({ allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'] }));
+              app.use(require('cors')({ allowedHeaders: ['Content-Type'] }));
             ` }] },
         ],
       },
@@ -1010,7 +1010,7 @@ runBoth('require-explicit-headers', rule, {
             ` }] },
           { messageId: 'defaultHeaders', line: 2, suggestions: [{ messageId: 'setList', output: code`
               const cors = require('cors');
-              app.options('/api/items', cors({ allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'] }));
+              app.options('/api/items', cors({ allowedHeaders: ['Content-Type'] }));
             ` }] },
         ],
       },
@@ -1022,7 +1022,7 @@ runBoth('require-explicit-headers', rule, {
         `,
         errors: [{ messageId: 'defaultHeaders', line: 2, suggestions: [{ messageId: 'setList', output: code`
             import cors from 'cors';
-            app.use(cors({ allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'], origin: 'https://app.example.com', methods: ['GET', 'POST'] }));
+            app.use(cors({ allowedHeaders: ['Content-Type'], origin: 'https://app.example.com', methods: ['GET', 'POST'] }));
           ` }] }],
       },
       {
@@ -1073,7 +1073,7 @@ runBoth('require-explicit-headers', rule, {
             app.use(cors({
               origin: 'https://app.example.com',
               methods: ['GET'],
-              allowedHeaders: ['Content-Type', 'Authorization', 'X-Request-ID'],
+              allowedHeaders: ['Content-Type'],
             }));
           ` }] }],
       },
@@ -1085,7 +1085,7 @@ runBoth('require-explicit-headers', rule, {
         `,
         errors: [{ messageId: 'wildcardHeaders', line: 2, suggestions: [{ messageId: 'setList', output: code`
             import cors from 'cors';
-            app.use(cors({ origin: 'https://app.example.com', methods: 'GET,POST', allowedHeaders: 'Content-Type, Authorization, X-Request-ID' }));
+            app.use(cors({ origin: 'https://app.example.com', methods: 'GET,POST', allowedHeaders: 'Content-Type' }));
           ` }] }],
       },
       {
@@ -1120,7 +1120,7 @@ runBoth('require-explicit-headers', rule, {
         errors: [{ messageId: 'defaultHeaders', line: 3, suggestions: [{ messageId: 'setList', output: code`
             import cors from 'cors';
             const base = { methods: ['GET', 'POST'] };
-            app.use(cors({ allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'], ...base, origin: 'https://app.example.com' }));
+            app.use(cors({ allowedHeaders: ['Content-Type'], ...base, origin: 'https://app.example.com' }));
           ` }] }],
       },
       {
@@ -1146,7 +1146,7 @@ runBoth('require-explicit-headers', rule, {
           { messageId: 'defaultHeaders', line: 2, suggestions: [{ messageId: 'setList', output: code`
               import cors from 'cors';
               const corsOptions = {
-                allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'],
+                allowedHeaders: ['Content-Type'],
                 origin: 'https://app.example.com',
                 credentials: false,
               };
@@ -1172,7 +1172,7 @@ runBoth('require-explicit-headers', rule, {
           { messageId: 'defaultHeaders', line: 3, suggestions: [{ messageId: 'setList', output: code`
               import cors from 'cors';
               app.use(cors((req, callback) => {
-                callback(null, { allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'], origin: allowlist.includes(req.header('Origin')) });
+                callback(null, { allowedHeaders: ['Content-Type'], origin: allowlist.includes(req.header('Origin')) });
               }));
             ` }] },
         ],
@@ -1303,7 +1303,7 @@ runBoth('require-explicit-headers', rule, {
         errors: [{ messageId: 'wildcardHeaders', line: 3, suggestions: [{ messageId: 'setList', output: code`
             import cors from 'cors';
             import { sharedCors } from './config.js';
-            app.use(cors({ ...sharedCors, allowedHeaders: 'Authorization, Content-Type, X-Request-ID' }));
+            app.use(cors({ ...sharedCors, allowedHeaders: 'Content-Type' }));
           ` }] }],
       },
       {
@@ -1324,7 +1324,7 @@ runBoth('require-explicit-headers', rule, {
           { messageId: 'defaultHeaders', line: 3, suggestions: [{ messageId: 'setList', output: code`
               import cors from 'cors';
               export function mountCors(app, origin) {
-                app.use(cors({ allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'], origin, credentials: false }));
+                app.use(cors({ allowedHeaders: ['Content-Type'], origin, credentials: false }));
               }
             ` }] },
         ],
@@ -1345,7 +1345,7 @@ runBoth('require-explicit-headers', rule, {
           { messageId: 'defaultHeaders', line: 3, suggestions: [{ messageId: 'setList', output: code`
               import cors from 'cors';
               app.use('/api', cors({ origin: 'https://app.example.com', methods: ['GET', 'POST'], allowedHeaders: ['Content-Type'] }));
-              app.use('/public', cors({ allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'] }));
+              app.use('/public', cors({ allowedHeaders: ['Content-Type'] }));
             ` }] },
         ],
       },
@@ -1410,7 +1410,7 @@ runBoth('require-explicit-headers', rule, {
         `,
         errors: [{ messageId: 'reflectedHeaders', line: 2, suggestions: [{ messageId: 'setList', output: code`
             import { cors } from '@elysiajs/cors';
-            app.use(cors({ origin: 'https://app.example.com', methods: ['GET'], allowedHeaders: 'Authorization, Content-Type, X-Request-ID' }));
+            app.use(cors({ origin: 'https://app.example.com', methods: ['GET'], allowedHeaders: 'Content-Type, Authorization' }));
           ` }] }],
       },
       {
@@ -1432,7 +1432,7 @@ runBoth('require-explicit-headers', rule, {
                 status: 204,
                 headers: {
                   'Access-Control-Allow-Origin': 'https://app.example.com',
-                  'Access-Control-Allow-Headers': 'Authorization, Content-Type, X-Request-ID',
+                  'Access-Control-Allow-Headers': 'Content-Type',
                 },
               });
             }
@@ -1530,7 +1530,7 @@ runBoth('require-explicit-headers', rule, {
             ` }] },
           { messageId: 'defaultHeaders', line: 2, suggestions: [{ messageId: 'setList', output: code`
               import cors from 'cors';
-              app.use(cors({ allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'] }));
+              app.use(cors({ allowedHeaders: ['Content-Type'] }));
             ` }] },
           { messageId: 'maxAge', line: 2 },
         ],
@@ -1549,7 +1549,7 @@ runBoth('require-explicit-headers', rule, {
             ` }] },
           { messageId: 'defaultHeaders', line: 2, suggestions: [{ messageId: 'setList', output: code`
               import cors from '@fastify/cors';
-              app.register(cors, () => (req, callback) => callback(null, { allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'], origin: true }));
+              app.register(cors, () => (req, callback) => callback(null, { allowedHeaders: ['Content-Type'], origin: true }));
             ` }] },
         ],
       },
@@ -1566,7 +1566,7 @@ runBoth('require-explicit-headers', rule, {
             import cors from '@fastify/cors';
             app.register(cors, {
               hook: 'preHandler',
-              delegator: async (req) => ({ allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'], origin: await originsFor(req), methods: ['GET'] }),
+              delegator: async (req) => ({ allowedHeaders: ['Content-Type'], origin: await originsFor(req), methods: ['GET'] }),
             });
           ` }] }],
       },
@@ -1589,7 +1589,7 @@ runBoth('require-explicit-headers', rule, {
               import Fastify from 'fastify';
               import cors from '@fastify/cors';
               const app = Fastify();
-              await app.register(cors, { allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'] });
+              await app.register(cors, { allowedHeaders: ['Content-Type'] });
             ` }] },
         ],
       },
@@ -1612,7 +1612,7 @@ runBoth('require-explicit-headers', rule, {
           { messageId: 'defaultHeaders', line: 2, suggestions: [{ messageId: 'setList', output: code`
               import fastifyCors from '@fastify/cors';
               fastify.register(fastifyCors, {
-                allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'],
+                allowedHeaders: ['Content-Type'],
                 origin: ['https://app.example.com'],
               });
             ` }] },
@@ -1626,7 +1626,7 @@ runBoth('require-explicit-headers', rule, {
         `,
         errors: [{ messageId: 'defaultHeaders', line: 2, suggestions: [{ messageId: 'setList', output: code`
             import { fastifyCors } from '@fastify/cors';
-            app.register(fastifyCors, { allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'], origin: 'https://app.example.com', methods: ['GET'] });
+            app.register(fastifyCors, { allowedHeaders: ['Content-Type'], origin: 'https://app.example.com', methods: ['GET'] });
           ` }] }],
       },
       {
@@ -1703,13 +1703,13 @@ runBoth('require-explicit-headers', rule, {
               import { Hono } from 'hono';
               import { cors } from 'hono/cors';
               const app = new Hono();
-              app.use('*', cors({ allowMethods: ['GET', 'HEAD', 'PUT', 'POST', 'DELETE', 'PATCH', 'QUERY'] }));
+              app.use('*', cors({ allowMethods: ['GET', 'HEAD', 'PUT', 'PATCH', 'POST', 'DELETE', 'QUERY'] }));
             ` }] },
           { messageId: 'defaultHeaders', line: 4, suggestions: [{ messageId: 'setList', output: code`
               import { Hono } from 'hono';
               import { cors } from 'hono/cors';
               const app = new Hono();
-              app.use('*', cors({ allowHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'] }));
+              app.use('*', cors({ allowHeaders: ['Content-Type'] }));
             ` }] },
         ],
       },
@@ -1727,7 +1727,7 @@ runBoth('require-explicit-headers', rule, {
           { messageId: 'defaultMethods', line: 2, suggestions: [{ messageId: 'setList', output: code`
               import { cors } from 'hono/cors';
               app.use('/api/*', cors({
-                allowMethods: ['GET', 'HEAD', 'PUT', 'POST', 'DELETE', 'PATCH', 'QUERY'],
+                allowMethods: ['GET', 'HEAD', 'PUT', 'PATCH', 'POST', 'DELETE', 'QUERY'],
                 origin: 'https://app.example.com',
                 methods: ['GET', 'POST'],
                 allowedHeaders: ['Content-Type'],
@@ -1736,7 +1736,7 @@ runBoth('require-explicit-headers', rule, {
           { messageId: 'defaultHeaders', line: 2, suggestions: [{ messageId: 'setList', output: code`
               import { cors } from 'hono/cors';
               app.use('/api/*', cors({
-                allowHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'],
+                allowHeaders: ['Content-Type'],
                 origin: 'https://app.example.com',
                 methods: ['GET', 'POST'],
                 allowedHeaders: ['Content-Type'],
@@ -1752,7 +1752,7 @@ runBoth('require-explicit-headers', rule, {
         `,
         errors: [{ messageId: 'wildcardHeaders', line: 2, suggestions: [{ messageId: 'setList', output: code`
             import { cors } from 'hono/cors';
-            app.use('*', cors({ origin: 'https://app.example.com', allowMethods: ['GET'], allowHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'] }));
+            app.use('*', cors({ origin: 'https://app.example.com', allowMethods: ['GET'], allowHeaders: ['Content-Type'] }));
           ` }] }],
       },
       {
@@ -1767,7 +1767,7 @@ runBoth('require-explicit-headers', rule, {
         errors: [{ messageId: 'defaultMethods', line: 3, suggestions: [{ messageId: 'setList', output: code`
             import { cors } from 'hono/cors';
             app.use('*', async (c, next) => {
-              const middleware = cors({ allowMethods: ['GET', 'HEAD', 'PUT', 'POST', 'DELETE', 'PATCH', 'QUERY'], origin: c.env.ORIGIN, allowHeaders: ['Content-Type'] });
+              const middleware = cors({ allowMethods: ['GET', 'HEAD', 'PUT', 'PATCH', 'POST', 'DELETE', 'QUERY'], origin: c.env.ORIGIN, allowHeaders: ['Content-Type'] });
               return middleware(c, next);
             });
           ` }] }],
@@ -1781,11 +1781,11 @@ runBoth('require-explicit-headers', rule, {
         errors: [
           { messageId: 'defaultMethods', line: 2, suggestions: [{ messageId: 'setList', output: code`
               import { cors } from 'hono/cors';
-              app.use('/api/*', (c, next) => cors({ allowMethods: ['GET', 'HEAD', 'PUT', 'POST', 'DELETE', 'PATCH', 'QUERY'], origin: c.env.CORS_ORIGIN })(c, next));
+              app.use('/api/*', (c, next) => cors({ allowMethods: ['GET', 'HEAD', 'PUT', 'PATCH', 'POST', 'DELETE', 'QUERY'], origin: c.env.CORS_ORIGIN })(c, next));
             ` }] },
           { messageId: 'defaultHeaders', line: 2, suggestions: [{ messageId: 'setList', output: code`
               import { cors } from 'hono/cors';
-              app.use('/api/*', (c, next) => cors({ allowHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'], origin: c.env.CORS_ORIGIN })(c, next));
+              app.use('/api/*', (c, next) => cors({ allowHeaders: ['Content-Type'], origin: c.env.CORS_ORIGIN })(c, next));
             ` }] },
         ],
       },
@@ -1815,13 +1815,13 @@ runBoth('require-explicit-headers', rule, {
               const Koa = require('koa');
               const cors = require('@koa/cors');
               const app = new Koa();
-              app.use(cors({ allowMethods: ['GET', 'HEAD', 'PUT', 'POST', 'DELETE', 'PATCH'] }));
+              app.use(cors({ allowMethods: ['GET', 'HEAD', 'PUT', 'PATCH', 'POST', 'DELETE'] }));
             ` }] },
           { messageId: 'defaultHeaders', line: 4, suggestions: [{ messageId: 'setList', output: code`
               const Koa = require('koa');
               const cors = require('@koa/cors');
               const app = new Koa();
-              app.use(cors({ allowHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'] }));
+              app.use(cors({ allowHeaders: ['Content-Type'] }));
             ` }] },
         ],
       },
@@ -1866,11 +1866,11 @@ runBoth('require-explicit-headers', rule, {
         errors: [
           { messageId: 'defaultMethods', line: 2, suggestions: [{ messageId: 'setList', output: code`
               import cors from 'koa2-cors';
-              app.use(cors({ allowMethods: ['GET', 'PUT', 'POST', 'PATCH', 'DELETE', 'HEAD'] }));
+              app.use(cors({ allowMethods: ['GET', 'HEAD', 'PUT', 'PATCH', 'POST', 'DELETE'] }));
             ` }] },
           { messageId: 'defaultHeaders', line: 2, suggestions: [{ messageId: 'setList', output: code`
               import cors from 'koa2-cors';
-              app.use(cors({ allowHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'] }));
+              app.use(cors({ allowHeaders: ['Content-Type'] }));
             ` }] },
         ],
       },
@@ -1882,7 +1882,7 @@ runBoth('require-explicit-headers', rule, {
         `,
         errors: [{ messageId: 'wildcardHeaders', line: 2, suggestions: [{ messageId: 'setList', output: code`
             import cors from 'koa2-cors';
-            app.use(cors({ origin: 'https://app.example.com', allowMethods: ['GET'], allowHeaders: ['Content-Type', 'Authorization', 'X-Request-ID'] }));
+            app.use(cors({ origin: 'https://app.example.com', allowMethods: ['GET'], allowHeaders: ['Content-Type'] }));
           ` }] }],
       },
       // ── NestJS ────────────────────────────────────────────────────────────────────────────────────────────────
@@ -1909,7 +1909,7 @@ runBoth('require-explicit-headers', rule, {
               import { NestFactory } from '@nestjs/core';
               async function bootstrap() {
                 const app = await NestFactory.create(AppModule);
-                app.enableCors({ allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'] });
+                app.enableCors({ allowedHeaders: ['Content-Type'] });
                 await app.listen(3000);
               }
             ` }] },
@@ -1941,7 +1941,7 @@ runBoth('require-explicit-headers', rule, {
             import { NestFactory } from '@nestjs/core';
             import { ExpressAdapter } from '@nestjs/platform-express';
             const app = await NestFactory.create(AppModule, new ExpressAdapter(server), {
-              cors: { allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'], origin: 'https://app.example.com', methods: ['GET', 'POST'] },
+              cors: { allowedHeaders: ['Content-Type'], origin: 'https://app.example.com', methods: ['GET', 'POST'] },
             });
           ` }] }],
       },
@@ -1953,7 +1953,7 @@ runBoth('require-explicit-headers', rule, {
         `,
         errors: [{ messageId: 'defaultHeaders', line: 2, suggestions: [{ messageId: 'setList', output: code`
             import { Module } from '@nestjs/common';
-            app.enableCors({ allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'], origin: ['https://app.example.com'], methods: 'GET,POST' });
+            app.enableCors({ allowedHeaders: ['Content-Type'], origin: ['https://app.example.com'], methods: 'GET,POST' });
           ` }] }],
       },
       // ── socket.io ─────────────────────────────────────────────────────────────────────────────────────────────
@@ -1981,7 +1981,7 @@ runBoth('require-explicit-headers', rule, {
               import { Server } from 'socket.io';
               const io = new Server(httpServer, {
                 cors: {
-                  allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'],
+                  allowedHeaders: ['Content-Type'],
                   origin: 'https://app.example.com',
                 },
               });
@@ -1994,7 +1994,7 @@ runBoth('require-explicit-headers', rule, {
           const io = require('socket.io')(server, { cors: { origin: 'https://app.example.com', methods: ['GET', 'POST'] } });
         `,
         errors: [{ messageId: 'defaultHeaders', line: 1, suggestions: [{ messageId: 'setList', output: code`
-            const io = require('socket.io')(server, { cors: { allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'], origin: 'https://app.example.com', methods: ['GET', 'POST'] } });
+            const io = require('socket.io')(server, { cors: { allowedHeaders: ['Content-Type'], origin: 'https://app.example.com', methods: ['GET', 'POST'] } });
           ` }] }],
       },
       {
@@ -2025,7 +2025,7 @@ runBoth('require-explicit-headers', rule, {
           { messageId: 'defaultHeaders', line: 3, suggestions: [{ messageId: 'setList', output: code`
               import { Elysia } from 'elysia';
               import { cors } from '@elysiajs/cors';
-              const app = new Elysia().use(cors({ allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'] }));
+              const app = new Elysia().use(cors({ allowedHeaders: ['Content-Type', 'Authorization'] }));
             ` }] },
         ],
       },
@@ -2054,7 +2054,7 @@ runBoth('require-explicit-headers', rule, {
         errors: [{ messageId: 'reflectedHeaders', line: 3, suggestions: [{ messageId: 'setList', output: code`
             app.use((req, res, next) => {
               res.header('Access-Control-Allow-Origin', 'https://app.example.com');
-              res.header('Access-Control-Allow-Headers', 'Authorization, Content-Type, X-Request-ID');
+              res.header('Access-Control-Allow-Headers', 'Content-Type');
               next();
             });
           ` }] }],
@@ -2077,7 +2077,7 @@ runBoth('require-explicit-headers', rule, {
               res.setHeader('Access-Control-Allow-Methods', 'GET,POST');
               res.setHeader(
                 'Access-Control-Allow-Headers',
-                'Authorization, Content-Type, X-Request-ID',
+                'Content-Type',
               );
             }
           ` }] }],
@@ -2096,7 +2096,7 @@ runBoth('require-explicit-headers', rule, {
             app.options('/api/*', (req, res) => {
               const requested = req.header('Access-Control-Request-Headers');
               res.set('Access-Control-Allow-Origin', 'https://app.example.com');
-              res.set('Access-Control-Allow-Headers', 'Authorization, Content-Type, X-Request-ID');
+              res.set('Access-Control-Allow-Headers', 'Content-Type');
               res.sendStatus(204);
             });
           ` }] }],
@@ -2123,7 +2123,7 @@ runBoth('require-explicit-headers', rule, {
         errors: [{ messageId: 'reflectedHeaders', line: 3, suggestions: [{ messageId: 'setList', output: code`
             app.options('*', (c) => {
               c.header('Access-Control-Allow-Origin', 'https://app.example.com');
-              c.header('Access-Control-Allow-Headers', 'Authorization, Content-Type, X-Request-ID');
+              c.header('Access-Control-Allow-Headers', 'Content-Type');
               return c.body(null, 204);
             });
           ` }] }],
@@ -2143,7 +2143,7 @@ runBoth('require-explicit-headers', rule, {
             app.use(async (ctx, next) => {
               ctx.set({
                 'Access-Control-Allow-Origin': 'https://app.example.com',
-                'Access-Control-Allow-Headers': 'Authorization, Content-Type, X-Request-ID',
+                'Access-Control-Allow-Headers': 'Content-Type',
               });
               await next();
             });
@@ -2312,7 +2312,7 @@ runBoth('require-explicit-headers', rule, {
           { messageId: 'defaultHeaders', line: 2, suggestions: [{ messageId: 'setList', output: code`
               import cors, { type CorsOptions } from 'cors';
               const corsOptions: CorsOptions = {
-                allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'],
+                allowedHeaders: ['Content-Type'],
                 origin: 'https://app.example.com',
               };
               app.use(cors(corsOptions));
@@ -2327,7 +2327,7 @@ runBoth('require-explicit-headers', rule, {
         `,
         errors: [{ messageId: 'defaultHeaders', line: 2, suggestions: [{ messageId: 'setList', output: code`
             import type { CorsOptions } from 'cors';
-            export const corsOptions: CorsOptions = { allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'], origin: 'https://app.example.com', methods: ['GET'] };
+            export const corsOptions: CorsOptions = { allowedHeaders: ['Content-Type'], origin: 'https://app.example.com', methods: ['GET'] };
           ` }] }],
       },
       {
@@ -2369,7 +2369,7 @@ runBoth('require-explicit-headers', rule, {
         `,
         errors: [{ messageId: 'defaultHeaders', line: 2, suggestions: [{ messageId: 'setList', output: code`
             import type { CorsOptions } from '@nestjs/common/interfaces/external/cors-options.interface';
-            export const corsOptions: CorsOptions = { allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'], origin: 'https://app.example.com', methods: ['GET', 'POST'] };
+            export const corsOptions: CorsOptions = { allowedHeaders: ['Content-Type'], origin: 'https://app.example.com', methods: ['GET', 'POST'] };
           ` }] }],
       },
       {
@@ -2385,7 +2385,7 @@ runBoth('require-explicit-headers', rule, {
             ` }] },
           { messageId: 'defaultHeaders', line: 2, suggestions: [{ messageId: 'setList', output: code`
               import cors = require('cors');
-              app.use(cors({ allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-ID'] }));
+              app.use(cors({ allowedHeaders: ['Content-Type'] }));
             ` }] },
         ],
       },
