@@ -1262,7 +1262,7 @@ runBoth('require-explicit-headers', rule, {
         ],
       },
       {
-        name: 'express: credentials on, Authorization missing from the list (product §4)',
+        name: 'express: credentials on, Authorization missing from the list',
         code: code`
           import cors from 'cors';
           app.use(cors({
