@@ -18,6 +18,7 @@ import {
   possibleValues,
   routeMethods,
   unexposedHeaders,
+  unique,
 } from '../model/index.js';
 import { readList } from '../model/read-settings.js';
 import type { OptionFinding } from '../model/verdicts.js';
@@ -440,14 +441,4 @@ function unwrapValue(node: Node): Node {
   let current = node;
   while (current.type === T.TSAsExpression || current.type === T.TSSatisfiesExpression || current.type === T.TSNonNullExpression) current = current.expression;
   return current;
-}
-
-function unique(items: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return items.filter((item) => {
-    const key = item.toLowerCase();
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
