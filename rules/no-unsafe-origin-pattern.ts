@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/types';
+import type { TSESLint } from '@typescript-eslint/utils';
 import { createRule, onCorsFile } from '../src/create-rule.js';
 import { type UnsafePattern, unsafeOriginPatterns } from '../src/model/index.js';
 import { regexProblems, saferRegex, serialisedOrigin } from '../src/model/origin-patterns.js';

@@ -51,12 +51,10 @@ describe('help, version and usage errors', () => {
   });
 
   it('the built bin runs with node (shebang, ESM)', () => {
-    // The suite builds dist/ first (test/global-setup.ts); with SKIP_BUILD=1, build it yourself.
-    expect(existsSync(join(REPO, 'dist/src/cors-fix/cli.js')), 'dist/ is missing: run `npm run build`').toBe(true);
-    const result = spawnSync(process.execPath, [join(REPO, 'dist/src/cors-fix/cli.js'), '--version'], { encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [join(REPO, 'packages/cors-fix/dist/src/cors-fix/cli.js'), '--version'], { encoding: 'utf8' });
     expect(result.status).toBe(0);
     expect(result.stdout.trim()).toBe(PACKAGE.version);
-    expect(readFileSync(join(REPO, 'dist/src/cors-fix/cli.js'), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+    expect(readFileSync(join(REPO, 'packages/cors-fix/dist/src/cors-fix/cli.js'), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
   });
 });
 
