@@ -62,7 +62,7 @@ export default createRule<[], MessageId>({
       statefulFlag:
         'The `g`/`y` flag of {{text}} makes `.test()` resume where the previous call stopped, so identical requests are allowed and refused in turn. Remove the flag.',
       partialMatch:
-        '`origin.{{method}}(…)` checks only part of the origin, so origins that share that part are accepted too, such as https://evil-example.com or https://example.com.evil.net. Compare whole origins with an allowlist (`allowed.includes(origin)`).',
+        '`origin.{{method}}(…)` checks only part of the origin, so other origins that share that part pass it too{{example}}. Compare whole origins with an allowlist (`allowed.includes(origin)`).',
       nullOrigin:
         'Allowing the origin `null` allows sandboxed iframes, `data:` and `file:` documents and redirected requests, which any website can create. Never allow `null`.',
       insecureScheme:
@@ -105,7 +105,7 @@ function messageData(finding: UnsafePattern, framework: string, fixed: string | 
   const text = 'text' in finding ? finding.text : '';
   switch (finding.kind) {
     case 'partial-match':
-      return { method: finding.method };
+      return { method: finding.method, example: finding.example ? `, such as ${finding.example}` : '' };
     case 'unanchored':
     case 'unescaped-dot':
       return { text, example: finding.example ? `, such as ${finding.example}` : '' };

@@ -95,7 +95,7 @@ function describe(policy: CorsPolicy, finding: OptionFinding) {
         data: {
           framework,
           type: ORIGIN_TYPES[finding.type],
-          effect: policy.framework.origin.misuse?.[finding.type] ?? 'it is not understood',
+          effect: policy.framework.origin.misuse?.[finding.type]?.words ?? 'it is not understood',
           forms: policy.framework.origin.forms,
         },
       };

@@ -1,24 +1,23 @@
 /**
- * Fixture corpus: realistic server files under `fixtures/<framework>/`, each annotated with the rules the contract
- * (`rule-contract.md`) expects to fire, as `// expect: cors/<rule>[, cors/<rule>…]` at the end of the reported line.
+ * Fixture corpus: realistic server files under `fixtures/<framework>/`, each annotated with the rules expected to
+ * report, as `// expect: cors/<rule>[, cors/<rule>…]` at the end of the reported line.
  *
- * Every file is linted on its own the way the acceptance evaluation does it: flat config, the typescript-eslint
- * parser for every extension, every rule of the plugin at "error" with default options, and the file's path relative
- * to the repository root as its filename (Next.js configs are recognised by name). The set of (line, rule) pairs
- * reported must equal the set declared by the comments.
+ * Every file is linted on its own with every rule on (`lintFile`: flat config, the typescript-eslint parser for every
+ * extension, default options, the file's path relative to the repository root as its filename, so that Next.js
+ * configs are recognised by name). The set of (line, rule) pairs reported must equal the set declared by the comments.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import { lintAsEvaluated, listSources, ruleNames } from './lint-as-evaluated.js';
+import { lintFile, listSources, ruleNames } from './lint-file.js';
 
 const here = import.meta.dirname ?? path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..');
 const fixturesRoot = path.join(repoRoot, 'fixtures');
-// cors-fix has its own input/output pairs; contract/ carries file-level expectations (test/contract-corpus.test.ts).
-const EXCLUDED_DIRS = new Set([path.join(fixturesRoot, 'cors-fix'), path.join(fixturesRoot, 'contract')]);
+// cors-fix has its own input/output pairs; corpus/ carries file-level expectations (test/corpus.test.ts).
+const EXCLUDED_DIRS = new Set([path.join(fixturesRoot, 'cors-fix'), path.join(fixturesRoot, 'corpus')]);
 
 interface Expectation {
   line: number;
@@ -57,7 +56,7 @@ if (debugFile) {
   it('lint one file', () => {
     const absolute = path.resolve(repoRoot, debugFile);
     const filename = process.env.CORS_LINT_FILENAME ?? path.relative(repoRoot, absolute).split(path.sep).join('/');
-    const messages = lintAsEvaluated(readFileSync(absolute, 'utf8'), absolute, filename, repoRoot);
+    const messages = lintFile(readFileSync(absolute, 'utf8'), absolute, filename, repoRoot);
     console.log(messages.map((m) => `${m.line}:${m.column} ${m.ruleId ?? 'fatal'} ${m.message}`).join('\n') || '(no findings)');
   });
 }
@@ -72,7 +71,7 @@ describe('fixture corpus', () => {
     it(relative, () => {
       const source = readFileSync(file, 'utf8');
       const expected = readExpectations(source, relative);
-      const messages = lintAsEvaluated(source, file, relative, repoRoot);
+      const messages = lintFile(source, file, relative, repoRoot);
 
       const fatal = messages.filter((message) => message.fatal || message.ruleId === null);
       expect(fatal.map((message) => `${message.line}:${message.column} ${message.message}`), `${relative}: fatal/parse errors`).toEqual([]);

@@ -45,7 +45,6 @@ it(`lints ${files.length} files from ${PACKAGES.length} framework packages witho
   expect(files.length).toBeGreaterThan(1000);
   const linter = new Linter();
   const crashes: string[] = [];
-  let findings = 0;
   let linted = 0;
   for (const file of files) {
     const sourceType = file.endsWith('.cjs') ? 'commonjs' : file.endsWith('.mjs') || file.endsWith('.ts') ? 'module' : 'script';
@@ -57,7 +56,6 @@ it(`lints ${files.length} files from ${PACKAGES.length} framework packages witho
         relative(join(ROOT, 'node_modules'), file).replaceAll('node_modules', 'deps'),
       );
       linted += 1;
-      findings += messages.filter((message) => message.ruleId?.startsWith('cors/')).length;
       // Parse errors of the parser itself (e.g. Flow syntax) are not rule crashes, but must not hide one.
       for (const message of messages) if (message.ruleId === null && !message.fatal && /No matching configuration/u.test(message.message)) crashes.push(`${relative(ROOT, file)}: ${message.message}`);
       for (const message of messages) if (message.fatal && !/Parsing error/u.test(message.message)) crashes.push(`${relative(ROOT, file)}: ${message.message}`);
@@ -66,7 +64,6 @@ it(`lints ${files.length} files from ${PACKAGES.length} framework packages witho
     }
   }
   expect(crashes).toEqual([]);
-  expect(linted).toBe(files.length);
   // The packages' own CORS code (cors, @fastify/cors, hono/cors…) is library code: findings are allowed, crashes not.
-  expect(findings).toBeGreaterThanOrEqual(0);
+  expect(linted).toBe(files.length);
 });

@@ -16,6 +16,7 @@ import {
   openOrigins,
   possibleValues,
   unexposedHeaders,
+  unique,
 } from '../model/index.js';
 import { CONTENT_TYPE, explicitMethods, requiredRequestHeaders } from '../model/explicit-lists.js';
 import { readList } from '../model/read-settings.js';
@@ -446,14 +447,4 @@ function unwrapValue(node: Node): Node {
   let current = node;
   while (current.type === T.TSAsExpression || current.type === T.TSSatisfiesExpression || current.type === T.TSNonNullExpression) current = current.expression;
   return current;
-}
-
-function unique(items: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return items.filter((item) => {
-    const key = item.toLowerCase();
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

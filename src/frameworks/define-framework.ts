@@ -73,6 +73,18 @@ export type OriginFunctionStyle =
   /** `(request) => boolean`: exactly `true` reflects the request origin (Elysia). */
   | 'predicate';
 
+/** What a package does with an origin value of a type it does not support. */
+export interface Misuse {
+  /**
+   * What a browser gets: `server-error`, every request fails (a 500); `as-text`, the value is sent as text (`true`,
+   * the pattern, the entries of a list), which matches an origin only when it is a one-entry list of that origin;
+   * `reflect`, it is treated as `true` and every origin is echoed.
+   */
+  effect: 'server-error' | 'as-text' | 'reflect';
+  /** The same in words, for messages. */
+  words: string;
+}
+
 export interface OriginSupport {
   /** What an absent `origin` means. `any-or-reflect-with-credentials`: `*`, but reflection once credentials are on. */
   absent: 'any' | 'reflect' | 'any-or-reflect-with-credentials';
@@ -88,15 +100,15 @@ export interface OriginSupport {
   starInArray: 'nothing' | 'any';
   /** Origin functions. */
   function: OriginFunctionStyle;
-  /** Only synchronous origin functions work (koa2-cors sends `[object Promise]`). */
+  /** Only synchronous origin functions work: an async one's promise is sent as text, `[object Promise]` (koa2-cors). */
   functionMustBeSync?: boolean;
   /** The origin forms that work, in words, for messages. */
   forms: string;
   /**
-   * What happens with an origin type the package does not support, in words, for messages. A `set` entry means a
-   * `Set` of origins is not supported (none of the packages accepts one; several treat it as `true`).
+   * What happens with an origin type the package does not support. A `set` entry means a `Set` of origins is not
+   * supported (none of the packages accepts one; several treat it as `true`).
    */
-  misuse?: Partial<Record<'boolean' | 'regex' | 'array' | 'set', string>>;
+  misuse?: Partial<Record<'boolean' | 'regex' | 'array' | 'set', Misuse>>;
   /** `origin: '*'` with credentials on: sent literally (browsers refuse it) or turned into reflection (@koa/cors). */
   starWithCredentials: 'literal' | 'reflect';
 }
@@ -172,7 +184,7 @@ export const EXPRESS_CORS_BEHAVIOUR = {
     function: 'callback',
     starWithCredentials: 'literal',
     forms: 'a string, a RegExp, an array of them, or `(origin, callback) => callback(null, allowed)`',
-    misuse: { set: 'it treats any value it does not recognise as `true` and reflects every origin' },
+    misuse: { set: { effect: 'reflect', words: 'it treats any value it does not recognise as `true` and reflects every origin' } },
   },
   credentials: 'strict-true',
   credentialsDefault: false,

@@ -44,7 +44,7 @@ export const fastifyCors = defineFramework({
     function: 'callback-or-return',
     starWithCredentials: 'literal',
     forms: 'a string, a RegExp, an array of them, or `(origin, callback) => …` / an async function returning the value',
-    misuse: { set: 'it treats any value it does not recognise as `true` and reflects every origin' },
+    misuse: { set: { effect: 'reflect', words: 'it treats any value it does not recognise as `true` and reflects every origin' } },
   },
   credentials: 'truthy',
   credentialsDefault: false,

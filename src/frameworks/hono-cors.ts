@@ -25,7 +25,10 @@ export const honoCors = defineFramework({
     starWithCredentials: 'literal',
     forms: 'a string, an array of strings, or `(origin, c) => string | null`',
     misuse: {
-      set: 'every request fails with a 500 (it calls `.includes()` on the value)', boolean: 'every request fails with a 500', regex: 'every request fails with a 500' },
+      set: { effect: 'server-error', words: 'every request fails with a 500 (it calls `.includes()` on the value)' },
+      boolean: { effect: 'server-error', words: 'every request fails with a 500' },
+      regex: { effect: 'server-error', words: 'every request fails with a 500' },
+    },
   },
   credentials: 'truthy',
   credentialsDefault: false,

@@ -104,8 +104,8 @@ export function readChains(
         continue;
       }
       entry.route = call;
-      // hono's `app.route('/books', books)` mounts a sub-app.
-      if (method === 'route' && args.length === 2 && unwrap(args[1] as Node).type === T.Identifier) entry.mounts = declarationOf(args[1] as Node, sourceCode);
+      // hono's `app.route('/api', api)` mounts a sub-app.
+      if (method === 'route' && args[1]) entry.mounts = declarationOf(args[1], sourceCode);
     }
     if (entry.policy || entry.auth || entry.route || entry.init || entry.mounts) chainFor(receiver, call).entries.push(entry);
   }
@@ -309,7 +309,7 @@ export function routesUnder(policy: CorsPolicy, file: CorsFile): PolicyRoute[] {
       for (const entry of chain.entries) {
         if (!entry.route || !isUnder(entry.path, prefix)) continue;
         if (entry.route === entry.node) add(entry);
-        else for (const mounted of file.chains.filter((other) => other.binding !== null && other.binding === entry.mounts)) {
+        for (const mounted of file.chains.filter((other) => other.binding !== null && other.binding === entry.mounts)) {
           for (const route of mounted.entries) if (route.route === route.node) add(route);
         }
       }

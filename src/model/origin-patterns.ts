@@ -399,3 +399,24 @@ export function saferRegex(regex: RegexLike): RegexLike | null {
   if (isAnchored(ast.alternatives, 'start') && isAnchored(ast.alternatives, 'end')) return edited;
   return anchor(edited, parse(edited) ?? ast);
 }
+
+/**
+ * An origin anyone can register that a partial check of the request origin accepts (`origin.endsWith('example.com')`
+ * accepts `https://attackerexample.com`), or null when the check admits none: `endsWith('.example.com')` only lets in
+ * subdomains, and a suffix with a scheme only the origin itself.
+ */
+export function partialMatchExample(method: string, part: string): string | null {
+  const named = parseOrigin(part)?.host ?? part;
+  let candidate: string | null = null;
+  if (method === 'endsWith') {
+    if (!isOriginLike(part) && !part.startsWith('.')) candidate = `https://${ATTACKER}${part}`;
+  } else if (method === 'startsWith') {
+    candidate = part.endsWith('://') ? `${part}${ATTACKER_DOMAIN}` : isOriginLike(part) && parseOrigin(part)?.port === null ? `${part}.${ATTACKER_DOMAIN}` : null;
+  } else if (method === 'includes' || method === 'indexOf' || method === 'lastIndexOf') {
+    candidate = isOriginLike(part) ? `${part}.${ATTACKER_DOMAIN}` : `https://${part.replace(/^\.+|\.+$/gu, '')}.${ATTACKER_DOMAIN}`;
+  }
+  if (!candidate || !candidate.includes(part)) return null;
+  if (method === 'endsWith' && !candidate.endsWith(part)) return null;
+  if (method === 'startsWith' && !candidate.startsWith(part)) return null;
+  return isForeign(candidate, [named.toLowerCase()]) ? candidate : null;
+}

@@ -16,6 +16,7 @@ import {
   type OriginLiteralFinding,
   originLiteralProblems,
   parseOrigin,
+  partialMatchExample,
   regexProblems,
   serialisedOrigin,
 } from './origin-patterns.js';
@@ -107,7 +108,8 @@ export function hardcodedOrigins(policy: CorsPolicy): LiteralOrigin[] {
 export type UnsafePattern =
   /** `example`: an origin anyone can register that the pattern accepts (for look-alike hosts always one). */
   | { kind: RegexProblem; node: Node; text: string; example: string | null; host: string | null }
-  | { kind: 'partial-match'; node: Node; method: string }
+  /** `example`: an origin anyone can register that the check accepts, when one follows from what it compares with. */
+  | { kind: 'partial-match'; node: Node; method: string; example: string | null }
   | { kind: 'null-origin'; node: Node }
   /** A host without a scheme, which the framework matches over `http://` too. */
   | { kind: 'schemeless-host'; node: Node; text: string }
@@ -153,7 +155,7 @@ export function unsafeOriginPatterns(policy: CorsPolicy): UnsafePattern[] {
   }
   for (const check of policy.originChecks) {
     if (check.form === 'receiver-method' && check.method && PARTIAL_MATCH_METHODS.has(check.method)) {
-      push({ kind: 'partial-match', node: check.node, method: check.method });
+      push({ kind: 'partial-match', node: check.node, method: check.method, example: check.deniesOnMatch ? null : partialExample(check.method, check.against) });
     }
     if (!check.against) continue;
     if (check.form === 'receiver-method') {
@@ -164,6 +166,16 @@ export function unsafeOriginPatterns(policy: CorsPolicy): UnsafePattern[] {
     }
   }
   return findings;
+}
+
+/** The first origin anyone can register that `origin.<method>(part)` accepts, over the parts the file shows. */
+function partialExample(method: string, against: Value | null): string | null {
+  const parts = against ? alternatives(against).flatMap((option) => (option.kind === 'array' ? option.elements.flatMap((element) => alternatives(element)) : [option])) : [];
+  for (const part of parts) {
+    const example = part.kind === 'string' ? partialMatchExample(method, part.value) : null;
+    if (example) return example;
+  }
+  return null;
 }
 
 function literalFinding(problem: OriginLiteralFinding, node: Node, text: string): UnsafePattern {

@@ -1,4 +1,4 @@
-/** Browser end-to-end (issue 5, part 2): a page on one 127.0.0.1 origin calls examples/express-api on another, in Chromium. */
+/** Browser end-to-end: a page on one 127.0.0.1 origin calls examples/express-api on another, in Chromium. */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';

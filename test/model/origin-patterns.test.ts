@@ -4,6 +4,7 @@ import {
   isOriginLike,
   matchesEveryOrigin,
   originLiteralProblems,
+  partialMatchExample,
   regexProblems,
   saferRegex,
   serialisedOrigin,
@@ -131,5 +132,22 @@ describe('regex origins', () => {
   it('does not crash on patterns it cannot parse', () => {
     expect(regexProblems({ pattern: '(', flags: '' })).toEqual([]);
     expect(saferRegex({ pattern: '(', flags: '' })).toBeNull();
+  });
+});
+
+describe('partial checks of the request origin', () => {
+  it.each([
+    ['endsWith', 'example.com', 'https://attackerexample.com'],
+    ['endsWith', '.example.com', null],
+    ['endsWith', 'https://app.example.com', null],
+    ['startsWith', 'https://app.example.com', 'https://app.example.com.attacker.example'],
+    ['startsWith', 'http://localhost', 'http://localhost.attacker.example'],
+    ['startsWith', 'https://', 'https://attacker.example'],
+    ['startsWith', 'https://app.example.com:8443', null],
+    ['includes', 'example.com', 'https://example.com.attacker.example'],
+    ['indexOf', 'https://app.example.com', 'https://app.example.com.attacker.example'],
+    ['match', 'example.com', null],
+  ] as const)('origin.%s(%j) accepts %s', (method, part, example) => {
+    expect(partialMatchExample(method, part)).toBe(example);
   });
 });

@@ -844,7 +844,8 @@ runBoth('no-unsafe-origin-pattern', rule, {
             },
           }));
         `,
-        errors: [{ messageId: 'partialMatch', line: 4 }],
+        // A suffix that starts with a dot lets in subdomains only: no look-alike origin to name.
+        errors: [{ messageId: 'partialMatch', line: 4, data: { method: 'endsWith', example: '' } }],
       },
       {
         name: 'express: .some(d => origin.endsWith(d)) (c)',
@@ -868,7 +869,7 @@ runBoth('no-unsafe-origin-pattern', rule, {
             },
           }));
         `,
-        errors: [{ messageId: 'partialMatch', line: 4 }],
+        errors: [{ messageId: 'partialMatch', line: 4, data: { method: 'startsWith', example: ', such as https://app.example.com.attacker.example' } }],
       },
       {
         name: 'express: origin.includes and origin.indexOf (c)',
@@ -879,8 +880,8 @@ runBoth('no-unsafe-origin-pattern', rule, {
           }));
         `,
         errors: [
-          { messageId: 'partialMatch', line: 3 },
-          { messageId: 'partialMatch', line: 3 },
+          { messageId: 'partialMatch', line: 3, data: { method: 'includes', example: ', such as https://example.com.attacker.example' } },
+          { messageId: 'partialMatch', line: 3, data: { method: 'indexOf', example: ', such as https://example.org.attacker.example' } },
         ],
       },
       {
@@ -932,6 +933,14 @@ runBoth('no-unsafe-origin-pattern', rule, {
           app.use('*', cors({ origin: (origin) => (origin.endsWith('.example.com') ? origin : null) }));
         `,
         errors: [{ messageId: 'partialMatch', line: 2 }],
+      },
+      {
+        name: 'hono: origin function with endsWith a bare domain names the look-alike it accepts (c)',
+        code: code`
+          import { cors } from 'hono/cors';
+          app.use('*', cors({ origin: (origin) => (origin.endsWith('example.com') ? origin : null) }));
+        `,
+        errors: [{ messageId: 'partialMatch', line: 2, data: { method: 'endsWith', example: ', such as https://attackerexample.com' } }],
       },
       {
         name: '@koa/cors: origin function with includes (c)',

@@ -804,6 +804,39 @@ runBoth('require-explicit-headers', rule, {
         ],
       },
       {
+        name: 'hono: routes of a sub-app mounted with app.route (d)',
+        code: code`
+          import { Hono } from 'hono';
+          import { cors } from 'hono/cors';
+          const app = new Hono();
+          const api = new Hono();
+          api.delete('/items/:id', (c) => c.body(null, 204));
+          app.use('/api/*', cors({ origin: process.env.ORIGIN, allowMethods: ['GET', 'POST'], allowHeaders: ['Content-Type'] }));
+          app.route('/api', api);
+        `,
+        errors: [
+          {
+            messageId: 'missingRouteMethods',
+            line: 6,
+            data: { framework: 'hono/cors', key: '`allowMethods`', methods: 'DELETE', routes: 'a DELETE route (line 5)' },
+            suggestions: [
+              {
+                messageId: 'addMethods',
+                output: code`
+                  import { Hono } from 'hono';
+                  import { cors } from 'hono/cors';
+                  const app = new Hono();
+                  const api = new Hono();
+                  api.delete('/items/:id', (c) => c.body(null, 204));
+                  app.use('/api/*', cors({ origin: process.env.ORIGIN, allowMethods: ['GET', 'POST', 'DELETE'], allowHeaders: ['Content-Type'] }));
+                  app.route('/api', api);
+                `,
+              },
+            ],
+          },
+        ],
+      },
+      {
         name: 'express: route-level CORS on a DELETE route, and a preflight route for a PATCH route on its path (d)',
         code: code`
           import cors from 'cors';
@@ -1262,7 +1295,7 @@ runBoth('require-explicit-headers', rule, {
         ],
       },
       {
-        name: 'express: credentials on, Authorization missing from the list (product §4)',
+        name: 'express: credentials on, Authorization missing from the list',
         code: code`
           import cors from 'cors';
           app.use(cors({

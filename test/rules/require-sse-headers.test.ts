@@ -84,7 +84,7 @@ app.use(cors(corsOptions));
 app.get('/events', (req, res) => res.set('Content-Type', 'text/event-stream'));`,
       },
       {
-        name: "express: list with '*' (not scored; left alone)",
+        name: "express: a list with '*' is left alone (require-explicit-headers reports it)",
         code: `import cors from 'cors';
 app.use(cors({ origin: ['https://app.example.com'], allowedHeaders: ['*'] }));
 app.get('/events', (req, res) => res.set('Content-Type', 'text/event-stream'));`,

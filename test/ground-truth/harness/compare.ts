@@ -1,11 +1,15 @@
 /** Compares a prediction with what the library sent, axis by axis. */
 import type { Config } from './config.js';
-import { type ListPrediction, type OriginPrediction, type Prediction, describePrediction } from './predict.js';
-import type { Observation, ProbeName, RequestKind } from './probe.js';
+import { type ListPrediction, type MisusePrediction, type OriginPrediction, type Prediction, describePrediction } from './predict.js';
+import { LOOK_ALIKE_PROBES, type Observation, type ProbeName, type RequestKind } from './probe.js';
 
-export type Axis = 'policy' | 'status' | 'origin' | 'stateful' | 'credentials' | 'methods' | 'allowedHeaders' | 'exposedHeaders' | 'maxAge' | 'misuse';
+/**
+ * `verdict`: what the rules' messages claim about origins holds: an origin a message names is let in, and a policy the
+ * model finds no unsafe origin pattern in denies the look-alike probes.
+ */
+export type Axis = 'policy' | 'status' | 'origin' | 'stateful' | 'credentials' | 'methods' | 'allowedHeaders' | 'exposedHeaders' | 'maxAge' | 'misuse' | 'verdict';
 
-export const AXES: readonly Axis[] = ['policy', 'status', 'origin', 'stateful', 'credentials', 'methods', 'allowedHeaders', 'exposedHeaders', 'maxAge', 'misuse'];
+export const AXES: readonly Axis[] = ['policy', 'status', 'origin', 'stateful', 'credentials', 'methods', 'allowedHeaders', 'exposedHeaders', 'maxAge', 'misuse', 'verdict'];
 
 export interface Disagreement {
   config: Config;
@@ -89,8 +93,6 @@ export function compare(config: Config, structure: string | null, prediction: Pr
   };
   if (structure) add('policy', 'policy', null, 'one policy of the right framework', structure);
 
-  // The model says the options are of a type the library does not support: no header is compared.
-  if (prediction.invalid) return { comparedRequests: 0, disagreements };
 
   if (prediction.hang) {
     const answered = observations.filter((observation) => observation.status > 0);
@@ -107,6 +109,8 @@ export function compare(config: Config, structure: string | null, prediction: Pr
     if (!crashed && reached) add('misuse', `misuse: ${prediction.crash}`, null, 'crash (start error or 500)', 'no crash');
     return { comparedRequests: crashed || reached ? Math.max(1, observations.length) : 0, disagreements };
   }
+  // The model says the origin is of a type the library does not support: the effect it states is what is compared.
+  if (prediction.misuse) return compareMisuse(prediction.misuse, observations, startError, add, disagreements);
   if (startError !== null) {
     add('status', 'status', null, 'server starts', `start failed: ${startError}`);
     return { comparedRequests: 0, disagreements };
@@ -119,7 +123,7 @@ export function compare(config: Config, structure: string | null, prediction: Pr
       add('status', 'status', observation, 'a response below 500', observation.status === 0 ? `no response: ${observation.error ?? '?'}` : `status ${observation.status}`);
       continue;
     }
-    const originPrediction = prediction.origin[observation.probe];
+    const originPrediction = prediction.origin[observation.probe] ?? { value: 'unknown' as const, basis: 'origin: not predicted' };
     const matches = originMatches(originPrediction.value, observation);
     if (matches !== null) {
       compared = true;
@@ -166,7 +170,7 @@ export function compare(config: Config, structure: string | null, prediction: Pr
 
   // A stateful regex: over the four identical-origin requests, the library must both allow and deny.
   for (const [probe, predicted] of Object.entries(prediction.origin) as [ProbeName, (typeof prediction.origin)[ProbeName]][]) {
-    if (predicted.value !== 'flaky') continue;
+    if (predicted?.value !== 'flaky') continue;
     const verdicts = new Set(observations.filter((observation) => observation.probe === probe && observation.status > 0 && observation.status < 500).map(originVerdict));
     if (!(verdicts.has('echo') && verdicts.has('denied'))) {
       disagreements.push({
@@ -180,6 +184,56 @@ export function compare(config: Config, structure: string | null, prediction: Pr
         actual: [...verdicts].join('/') || '(no responses)',
       });
     }
+  }
+  compareVerdicts(prediction, observations, add);
+  return { comparedRequests, disagreements };
+}
+
+type Add = (axis: Axis, basis: string, observation: Observation | null, predicted: string, actual: string) => void;
+
+/**
+ * An origin a rule names as let in must be let in at least once (a stateful regex alternates); when the model finds
+ * no unsafe pattern in a policy of listed origins, every look-alike request is denied.
+ */
+function compareVerdicts(prediction: Prediction, observations: readonly Observation[], add: Add): void {
+  const answered = observations.filter((observation) => observation.status > 0 && observation.status < 500);
+  for (const probe of prediction.named) {
+    const requests = answered.filter((observation) => observation.probe === probe);
+    if (requests.length > 0 && !requests.some((observation) => originVerdict(observation) !== 'denied')) {
+      add('verdict', 'verdict: an origin the message names is let in', requests[0] ?? null, 'let in', describeAcao(requests[0] as Observation));
+    }
+  }
+  if (!prediction.lookAlikesDenied) return;
+  for (const observation of answered) {
+    if (LOOK_ALIKE_PROBES.includes(observation.probe) && originVerdict(observation) !== 'denied') {
+      add('verdict', 'verdict: no unsafe origin pattern, so look-alikes are denied', observation, 'denied', describeAcao(observation));
+    }
+  }
+}
+
+/**
+ * The effect the model states for an unsupported origin value: every request fails (`server-error`), every origin is
+ * echoed (`reflect`), or the value is sent as text, which lets in only the origin a one-entry list names (`as-text`).
+ */
+function compareMisuse(misuse: MisusePrediction, observations: readonly Observation[], startError: string | null, add: Add, disagreements: Disagreement[]): Outcome {
+  if (startError !== null) {
+    if (misuse.effect !== 'server-error') add('misuse', misuse.basis, null, `server starts (${misuse.effect})`, `start failed: ${startError}`);
+    return { comparedRequests: 0, disagreements };
+  }
+  let comparedRequests = 0;
+  for (const observation of observations) {
+    comparedRequests += 1;
+    if (misuse.effect === 'server-error') {
+      if (observation.status > 0 && observation.status < 500) add('misuse', misuse.basis, observation, 'a 500 (or no response)', describeAcao(observation));
+      continue;
+    }
+    if (observation.status === 0 || observation.status >= 500) {
+      add('misuse', misuse.basis, observation, 'a response below 500', observation.status === 0 ? `no response: ${observation.error ?? '?'}` : `status ${observation.status}`);
+      continue;
+    }
+    if (observation.origin === null) continue;
+    const expected: OriginVerdict = misuse.effect === 'reflect' || misuse.matches.includes(observation.probe) ? 'echo' : 'denied';
+    if (originVerdict(observation) !== expected) add('misuse', misuse.basis, observation, expected, describeAcao(observation));
   }
   return { comparedRequests, disagreements };
 }

@@ -34,6 +34,9 @@ const ORIGIN_STRINGS = [
   `'HTTPS://APP.EXAMPLE.COM'`,
   `'null'`,
   `'http://app.example.com'`,
+  // The default port (browsers never send it) and another port.
+  `'https://app.example.com:443'`,
+  `'https://app.example.com:8443'`,
   // Scheme-less host (Elysia documents it as matching any scheme).
   `'app.example.com'`,
 ];
@@ -44,6 +47,11 @@ const REGEXES = [
   String.raw`/\.example\.com$/`,
   String.raw`/^https:\/\/APP\.example\.com$/i`,
   String.raw`/^null$/`,
+  // Look-alike hosts: an open run before the domain, an unescaped dot; and the safe subdomain form.
+  String.raw`/^https:\/\/.*example\.com$/`,
+  String.raw`/^https:\/\/\w+example\.com$/`,
+  String.raw`/^https:\/\/app.example\.com$/`,
+  String.raw`/^https:\/\/([a-z0-9-]+\.)*example\.com$/`,
   // Regexes that match every origin.
   String.raw`/.*/`,
   String.raw`/^https?:\/\/.*$/`,
@@ -59,6 +67,11 @@ const CALLBACKS = [
   `(origin, callback) => callback(null, origin === 'https://app.example.com')`,
   `(origin, cb) => cb(null, ['https://app.example.com', 'https://other.example.org'])`,
   `function (origin, callback) { callback(null, true); }`,
+  // Checks of part of the origin, and an exact allowlist.
+  `(origin, cb) => cb(null, !origin || origin.endsWith('example.com'))`,
+  `(origin, cb) => cb(null, Boolean(origin && origin.startsWith('https://app.example.com')))`,
+  String.raw`(origin, cb) => cb(null, !origin || /^https:\/\/.*example\.com$/.test(origin))`,
+  `(origin, cb) => cb(null, ['https://app.example.com'].includes(origin))`,
 ];
 const ASYNC_RETURNS = [`async () => true`, `async () => false`, `async (origin) => origin === 'https://app.example.com'`];
 const HONO_FUNCTIONS = [
@@ -67,6 +80,8 @@ const HONO_FUNCTIONS = [
   `(origin) => (origin === 'https://app.example.com' ? origin : null)`,
   `() => 'https://app.example.com'`,
   `async (origin, c) => origin`,
+  `(origin) => (origin.endsWith('example.com') ? origin : null)`,
+  String.raw`(origin) => (/^https:\/\/\w+example\.com$/.test(origin) ? origin : null)`,
 ];
 const KOA_FUNCTIONS = [
   `(ctx) => ctx.get('Origin')`,
@@ -74,9 +89,17 @@ const KOA_FUNCTIONS = [
   `(ctx) => (ctx.get('Origin') === 'https://app.example.com' ? ctx.get('Origin') : '')`,
   `() => 'https://app.example.com'`,
   `(ctx) => ctx.request.header.origin`,
+  `(ctx) => (ctx.get('Origin').includes('example.com') ? ctx.get('Origin') : '')`,
 ];
 const KOA_ASYNC_FUNCTIONS = [`async (ctx) => ctx.get('Origin')`];
-const ELYSIA_PREDICATES = [`() => true`, `() => false`, `(request) => request.headers.get('Origin') === 'https://app.example.com'`];
+const ELYSIA_PREDICATES = [
+  `() => true`,
+  `() => false`,
+  `(request) => request.headers.get('Origin') === 'https://app.example.com'`,
+  `(request) => (request.headers.get('Origin') ?? '').endsWith('example.com')`,
+];
+/** A Set of origins: no package accepts one (the model flags it, with the effect each package has). */
+const SETS = [`new Set(['https://app.example.com'])`];
 
 const pick = (values: readonly string[]): fc.Arbitrary<Expr> => fc.constantFrom(...values).map(src);
 
@@ -113,6 +136,8 @@ function originArbitrary(target: Target): fc.Arbitrary<Expr> {
         [1, env],
         // Documented misuse the model flags for express `cors`: an async origin function (the request hangs).
         [fastify ? 0 : 1, pick(ASYNC_RETURNS.slice(0, 1))],
+        // A Set, which both packages treat as `true`.
+        [1, pick(SETS)],
       );
     }
     case 'hono':
@@ -122,8 +147,8 @@ function originArbitrary(target: Target): fc.Arbitrary<Expr> {
         [4, arrayOf(weighted([5, strings], [1, fc.constant(src(STAR))]))],
         [4, pick(HONO_FUNCTIONS)],
         [1, env],
-        // Documented misuse the model flags: `true` and RegExps (500 on every request).
-        [1, pick(['true', ...REGEXES.slice(0, 2)])],
+        // Documented misuse the model flags: `true`, RegExps and Sets (500 on every request).
+        [2, pick(['true', ...REGEXES.slice(0, 2), ...SETS])],
       );
     case 'koa':
     case 'koa2':
@@ -132,8 +157,8 @@ function originArbitrary(target: Target): fc.Arbitrary<Expr> {
         [5, strings],
         [5, pick(target === 'koa' ? [...KOA_FUNCTIONS, ...KOA_ASYNC_FUNCTIONS] : KOA_FUNCTIONS)],
         [1, env],
-        // Documented misuse the model flags: `true`, RegExps and arrays.
-        [1, fc.oneof(pick(['true', REGEXES[0] as string]), arrayOf(strings, 2))],
+        // Documented misuse the model flags: `true`, RegExps, Sets and arrays (sent as text; a one-entry list works).
+        [2, fc.oneof(pick(['true', REGEXES[0] as string, ...SETS]), arrayOf(strings, 2))],
       );
     case 'elysia': {
       const elements = weighted([5, strings], [3, regexes], [1, gRegexes], [1, fc.constant(src(STAR))], [1, pick(ELYSIA_PREDICATES)]);

@@ -4,10 +4,11 @@
  * library itself. Where the model deliberately does not know (opaque values, origin functions whose answer depends on
  * the request), the prediction is `unknown` and nothing is compared.
  */
+import type { Misuse } from '../../../src/frameworks/define-framework.js';
 import type { CorsPolicy, ListSetting, Value } from '../../../src/model/index.js';
-import { invalidOptions } from '../../../src/model/index.js';
+import { alternatives, invalidOptions, unsafeOriginPatterns } from '../../../src/model/index.js';
 import type { ModelReading } from './model.js';
-import { type Probe, type ProbeName, REQUEST_HEADERS, REQUEST_METHOD } from './probe.js';
+import { LOOK_ALIKE_PROBES, type Probe, type ProbeName, REQUEST_HEADERS, REQUEST_METHOD } from './probe.js';
 
 /**
  * For a request with an Origin: `star` (ACAO `*`), `echo` (ACAO equal to the request origin), `denied` (the browser
@@ -26,9 +27,17 @@ export interface Predicted<T> {
   basis: string;
 }
 
+/** What the model says a browser gets from an origin value the library does not support, per probe where it matters. */
+export interface MisusePrediction {
+  effect: Misuse['effect'];
+  basis: string;
+  /** For `as-text`: the probes whose origin the text equals (a one-entry list of exactly that origin). */
+  matches: ProbeName[];
+}
+
 export interface Prediction {
-  /** The model says the options are invalid for this library (finding kinds): no header is compared. */
-  invalid: string[] | null;
+  /** The model says the origin is of a type the library does not support: its stated effect is checked instead. */
+  misuse: MisusePrediction | null;
   /**
    * The model says the origin function never answers a callback-style framework (`async`, or never calls back): the
    * request hangs. Checked as such, with nothing else compared.
@@ -38,7 +47,11 @@ export interface Prediction {
   crash: string | null;
   /** The model says a list option of the wrong type is dropped: no such header. */
   dropped: ('methods' | 'allowedHeaders' | 'exposedHeaders')[];
-  origin: Record<ProbeName, Predicted<OriginPrediction>>;
+  origin: Partial<Record<ProbeName, Predicted<OriginPrediction>>>;
+  /** Probes carrying an origin that a rule's message says the policy lets in. */
+  named: ProbeName[];
+  /** The model finds no unsafe origin pattern in a policy of listed origins only: the look-alike probes are denied. */
+  lookAlikesDenied: boolean;
   credentials: Predicted<boolean | 'unknown'>;
   methods: Predicted<ListPrediction>;
   allowedHeaders: Predicted<ListPrediction>;
@@ -156,36 +169,64 @@ function maxAgeFor(policy: CorsPolicy): Predicted<string | null | 'unknown'> {
   return { value: 'unknown', basis: `maxAge: ${value.kind}` };
 }
 
-const unknownEverywhere = (basis: string): Record<ProbeName, Predicted<OriginPrediction>> => ({
-  allowed: { value: 'unknown', basis },
-  unrelated: { value: 'unknown', basis },
-  suffix: { value: 'unknown', basis },
-  null: { value: 'unknown', basis },
-  none: { value: 'unknown', basis },
-});
+const unknownEverywhere = (probes: readonly Probe[], basis: string): Partial<Record<ProbeName, Predicted<OriginPrediction>>> =>
+  Object.fromEntries(probes.map((probe) => [probe.name, { value: 'unknown', basis }]));
+
+/** The kinds of unsafe origin pattern that let in origins anyone can register (or that the model cannot rule out). */
+const LOOK_ALIKE_KINDS = new Set(['unanchored', 'unescaped-dot', 'look-alike-host', 'partial-match']);
+
+/**
+ * Extra probes for a configuration: each origin that `no-unsafe-origin-pattern` names in its message as one the
+ * policy lets in (`origin.endsWith('example.com')` → `https://attackerexample.com`), at most two.
+ */
+export function verdictProbes(reading: ModelReading): Probe[] {
+  const policy = reading.policy;
+  if (!policy || policy.options.kind === 'opaque') return [];
+  const named = new Set<string>();
+  for (const finding of unsafeOriginPatterns(policy)) if ('example' in finding && finding.example) named.add(finding.example);
+  return [...named].slice(0, 2).map((origin, index) => ({ name: `named-${index + 1}` as const, origin }));
+}
+
+/** The origin misuse the model flags (an unsupported type, or an async function sent as text), with its effect. */
+function misuseFor(policy: CorsPolicy, probes: readonly Probe[]): MisusePrediction | null {
+  const support = policy.framework.origin;
+  for (const finding of invalidOptions(policy)) {
+    if (finding.kind === 'origin-function' && support.function !== 'callback') {
+      // An async function's promise is sent as the header text, `[object Promise]`: it matches no origin.
+      return { effect: 'as-text', basis: `misuse: async origin function (${finding.problem})`, matches: [] };
+    }
+    if (finding.kind !== 'origin-type') continue;
+    const misuse = support.misuse?.[finding.type];
+    if (!misuse) return null;
+    const oneEntry = policy.origin.state === 'set' ? alternatives(policy.origin.value).filter((value) => value.kind === 'array' && !value.set && value.elements.length === 1) : [];
+    const texts = oneEntry.flatMap((value) => (value.kind === 'array' && value.elements[0]?.kind === 'string' ? [value.elements[0].value] : []));
+    const matches = misuse.effect === 'as-text' ? probes.filter((probe) => probe.origin !== null && texts.includes(probe.origin)).map((probe) => probe.name) : [];
+    return { effect: misuse.effect, basis: `misuse: origin ${finding.type} (${misuse.effect})`, matches };
+  }
+  return null;
+}
 
 export function predict(reading: ModelReading, probes: readonly Probe[]): Prediction {
   const policy = reading.policy;
+  const named = probes.filter((probe) => probe.name.startsWith('named-')).map((probe) => probe.name);
   if (!policy) {
-    const origin = Object.fromEntries(
-      probes.map((probe) => [probe.name, { value: probe.origin === null ? 'absent' : 'denied', basis: 'no policy' }]),
-    ) as Record<ProbeName, Predicted<OriginPrediction>>;
+    const origin: Prediction['origin'] = Object.fromEntries(
+      probes.map((probe): [ProbeName, Predicted<OriginPrediction>] => [probe.name, { value: probe.origin === null ? 'absent' : 'denied', basis: 'no policy' }]),
+    );
     const none = { value: 'unknown' as const, basis: 'no policy' };
-    return { invalid: null, hang: null, crash: null, dropped: [], origin, credentials: none, methods: none, allowedHeaders: none, exposedHeaders: none, maxAge: none };
+    return { misuse: null, hang: null, crash: null, dropped: [], origin, named, lookAlikesDenied: false, credentials: none, methods: none, allowedHeaders: none, exposedHeaders: none, maxAge: none };
   }
   const findings = invalidOptions(policy);
-  const invalid = findings
-    .filter((finding) => finding.kind === 'origin-type' || (finding.kind === 'origin-function' && policy.framework.origin.function !== 'callback'))
-    .map((finding) => finding.kind);
+  const misuse = misuseFor(policy, probes);
   const hang = findings.find((finding) => finding.kind === 'origin-function' && policy.framework.origin.function === 'callback');
   const listFindings = findings.filter((finding) => finding.kind === 'list-type');
   const crash = listFindings.find((finding) => finding.effect === 'crash');
   const dropped = listFindings.filter((finding) => finding.effect === 'dropped').map((finding) => finding.field);
 
   const opaque = policy.options.kind === 'opaque';
-  const origin = opaque
-    ? unknownEverywhere('options opaque')
-    : (Object.fromEntries(probes.map((probe) => [probe.name, originFor(policy, probe)])) as Record<ProbeName, Predicted<OriginPrediction>>);
+  const origin = opaque ? unknownEverywhere(probes, 'options opaque') : Object.fromEntries(probes.map((probe) => [probe.name, originFor(policy, probe)]));
+  const listedOnly = !opaque && policy.allowedOrigins.length > 0 && policy.allowedOrigins.every((allowed) => allowed.kind === 'listed');
+  const lookAlikesDenied = listedOnly && !unsafeOriginPatterns(policy).some((finding) => LOOK_ALIKE_KINDS.has(finding.kind));
   const credentials: Predicted<boolean | 'unknown'> =
     policy.credentials.setting.state === 'unknown'
       ? { value: 'unknown', basis: 'credentials: unknown' }
@@ -198,7 +239,9 @@ export function predict(reading: ModelReading, probes: readonly Probe[]): Predic
   const exposedHeaders = listFor(policy.exposedHeaders, { tokens: [] }, 'exposedHeaders', []);
   if (exposedHeaders.basis === 'exposedHeaders: reflect') exposedHeaders.value = 'unknown';
   return {
-    invalid: invalid.length > 0 ? invalid : null,
+    misuse,
+    named,
+    lookAlikesDenied: lookAlikesDenied && LOOK_ALIKE_PROBES.every((name) => probes.some((probe) => probe.name === name)),
     hang: hang?.kind === 'origin-function' ? `origin function ${hang.problem === 'async' ? 'is async' : 'never calls back'}` : null,
     crash: crash ? `${crash.key} of the wrong type` : null,
     dropped,

@@ -4,7 +4,8 @@
  */
 import http from 'node:http';
 
-export type ProbeName = 'allowed' | 'unrelated' | 'suffix' | 'null' | 'none';
+/** The fixed probes, and `named-N`: an origin a rule's message names for this configuration. */
+export type ProbeName = 'allowed' | 'unrelated' | 'suffix' | 'http' | 'port' | 'lookalike' | 'dot' | 'null' | 'none' | `named-${number}`;
 
 export interface Probe {
   name: ProbeName;
@@ -15,10 +16,19 @@ export interface Probe {
 export const PROBES: readonly Probe[] = [
   { name: 'allowed', origin: 'https://app.example.com' },
   { name: 'unrelated', origin: 'https://evil.example' },
+  // Look-alikes anyone can register: a suffix, a prefix before the domain, the dot replaced.
   { name: 'suffix', origin: 'https://app.example.com.evil.test' },
+  { name: 'lookalike', origin: 'https://attackerexample.com' },
+  { name: 'dot', origin: 'https://app-example.com' },
+  // The allowed host over http://, and on a port that is not the default.
+  { name: 'http', origin: 'http://app.example.com' },
+  { name: 'port', origin: 'https://app.example.com:8443' },
   { name: 'null', origin: 'null' },
   { name: 'none', origin: null },
 ];
+
+/** Probes a policy must deny when the model finds no unsafe origin pattern in it: origins anyone can register. */
+export const LOOK_ALIKE_PROBES: readonly ProbeName[] = ['suffix', 'lookalike', 'dot'];
 
 export type RequestKind = 'preflight' | 'actual';
 
@@ -107,11 +117,11 @@ export async function probeHang(port: number, path: string): Promise<Observation
 }
 
 /** Every probe, in a fixed order: per origin, two preflights then two actual requests. */
-export async function probeServer(port: number, path: string): Promise<Observation[]> {
+export async function probeServer(port: number, path: string, probes: readonly Probe[] = PROBES): Promise<Observation[]> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   const observations: Observation[] = [];
   try {
-    for (const probe of PROBES) {
+    for (const probe of probes) {
       for (const kind of ['preflight', 'actual'] as const) {
         for (const rep of [1, 2]) {
           const result = await send(agent, port, path, kind, probe.origin);

@@ -90,14 +90,16 @@ export function classTable(classes: readonly DisagreementClass[], examples: read
   return lines.join('\n');
 }
 
+const ORIGIN_MISUSE = new Set(['server-error', 'reflect', 'as-text']);
+
 export function summaryLine(run: FrameworkRun): string {
-  const invalid = run.results.filter((result) => result.invalid).length;
+  const invalid = run.results.filter((result) => ORIGIN_MISUSE.has(result.misuse ?? '')).length;
   const compared = run.results.reduce((sum, result) => sum + result.comparedRequests, 0);
   const sent = run.results.reduce((sum, result) => sum + result.observations.length, 0);
   const excepted = run.excepted.length;
   const exceptions = Object.entries(run.exceptionsUsed).map(([id, count]) => `${id} ×${count}`);
   return (
-    `ground truth ${LABELS[run.target]}: ${run.results.length} configurations (${invalid} flagged invalid by the model), ` +
+    `ground truth ${LABELS[run.target]}: ${run.results.length} configurations (${invalid} with an origin misuse checked for its effect), ` +
     `${sent} requests, ${compared} compared; ${run.bugs.length} model disagreements in ${run.classes.length} classes, ` +
     `${excepted} covered by documented exceptions${exceptions.length > 0 ? ` (${exceptions.join(', ')})` : ''}; ` +
     `seed ${run.seed}; ${(run.durationMs / 1000).toFixed(1)} s`
@@ -135,20 +137,25 @@ interface LastRun {
 
 /** Merges this framework's numbers into the run record (test files run in parallel workers). */
 export function recordRun(run: FrameworkRun): void {
-  const invalid = run.results.filter((result) => result.invalid).length;
   const entry = {
     label: LABELS[run.target],
     packages: Object.fromEntries(PACKAGES[run.target].map((name) => [name, versionOf(name)])),
     seed: run.seed,
     configurations: run.results.length,
-    flaggedInvalidByModel: invalid,
     misuseChecked: {
+      originServerError: run.results.filter((result) => result.misuse === 'server-error').length,
+      originReflect: run.results.filter((result) => result.misuse === 'reflect').length,
+      originAsText: run.results.filter((result) => result.misuse === 'as-text').length,
       hang: run.results.filter((result) => result.misuse === 'hang').length,
       crash: run.results.filter((result) => result.misuse === 'crash').length,
       dropped: run.results.filter((result) => result.misuse === 'dropped').length,
     },
     requestsSent: run.results.reduce((sum, result) => sum + result.observations.length, 0),
     requestsCompared: run.results.reduce((sum, result) => sum + result.comparedRequests, 0),
+    verdicts: {
+      namedOriginsProbed: run.results.reduce((sum, result) => sum + result.namedOrigins, 0),
+      lookAlikeDenialsChecked: run.results.filter((result) => result.lookAlikesDenied).length,
+    },
     modelDisagreements: run.bugs.length,
     disagreementClasses: run.classes.map((cls) => ({
       axis: cls.axis,

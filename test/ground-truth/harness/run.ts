@@ -7,7 +7,7 @@ import { type Config, type Target, describeConfig, shrinkSteps } from './config.
 import { type Axis, type Disagreement, compare } from './compare.js';
 import { runsFor, sampleConfigs, seed } from './generate.js';
 import { modelFor } from './model.js';
-import { predict } from './predict.js';
+import { predict, verdictProbes } from './predict.js';
 import { PROBES, type Observation, probeHang, probeServer } from './probe.js';
 import { startServer } from './servers.js';
 import { EXCEPTIONS, type ExceptionRule } from '../exceptions.js';
@@ -15,11 +15,16 @@ import { EXCEPTIONS, type ExceptionRule } from '../exceptions.js';
 export interface ConfigResult {
   config: Config;
   code: string;
-  /** The model says the options are invalid: nothing compared. */
-  invalid: boolean;
-  /** The model says a list option of the wrong type crashes the middleware or is dropped (checked as such). */
-  misuse: 'hang' | 'crash' | 'dropped' | null;
+  /**
+   * A misuse the model flags, checked for the effect it states: an origin of an unsupported type (a 500, echoed,
+   * or sent as text), an origin function that never answers (`hang`), a list of the wrong type (`crash`, `dropped`).
+   */
+  misuse: 'server-error' | 'reflect' | 'as-text' | 'hang' | 'crash' | 'dropped' | null;
   comparedRequests: number;
+  /** Origins a rule's message names as let in, each probed. */
+  namedOrigins: number;
+  /** The model finds no unsafe origin pattern in this policy of listed origins: the look-alike probes must be denied. */
+  lookAlikesDenied: boolean;
   observations: Observation[];
   disagreements: Disagreement[];
 }
@@ -57,31 +62,32 @@ export interface FrameworkRun {
 /** One configuration end to end. Servers are always closed. */
 export async function checkConfig(config: Config): Promise<ConfigResult> {
   const reading = modelFor(config);
-  const prediction = predict(reading, PROBES);
+  const probes = [...PROBES, ...verdictProbes(reading)];
+  const prediction = predict(reading, probes);
   let observations: Observation[] = [];
   let startError: string | null = null;
-  if (!prediction.invalid) {
-    let server;
+  let server;
+  try {
+    server = await startServer(config);
+  } catch (error) {
+    startError = error instanceof Error ? error.message.split('\n')[0] ?? 'error' : String(error);
+  }
+  if (server) {
     try {
-      server = await startServer(config);
-    } catch (error) {
-      startError = error instanceof Error ? error.message.split('\n')[0] ?? 'error' : String(error);
-    }
-    if (server) {
-      try {
-        observations = prediction.hang ? await probeHang(server.port, server.path) : await probeServer(server.port, server.path);
-      } finally {
-        await server.close();
-      }
+      observations = prediction.hang ? await probeHang(server.port, server.path) : await probeServer(server.port, server.path, probes);
+    } finally {
+      await server.close();
     }
   }
   const outcome = compare(config, reading.structure, prediction, observations, startError);
   return {
     config,
     code: reading.code,
-    invalid: prediction.invalid !== null,
-    misuse: prediction.invalid ? null : prediction.hang ? 'hang' : prediction.crash ? 'crash' : prediction.dropped.length > 0 ? 'dropped' : null,
+    // In the order compare() checks them: a hang or a crash hides every other effect.
+    misuse: prediction.hang ? 'hang' : prediction.crash ? 'crash' : (prediction.misuse?.effect ?? (prediction.dropped.length > 0 ? 'dropped' : null)),
     comparedRequests: outcome.comparedRequests,
+    namedOrigins: prediction.named.length,
+    lookAlikesDenied: prediction.lookAlikesDenied && prediction.misuse === null,
     observations,
     disagreements: outcome.disagreements,
   };
