@@ -132,6 +132,5 @@ function inThisFile<MessageIds extends string>(descriptor: TSESLint.ReportDescri
   if (!owner || owner.sourceCode.ast === ast || fileOf(ast)) return descriptor;
   const anchor = localAnchor(descriptor.node as TSESTree.Node, ast);
   if (!anchor) return null;
-  const { suggest: _suggest, fix: _fix, ...rest } = descriptor;
-  return { ...rest, node: anchor } as TSESLint.ReportDescriptor<MessageIds>;
+  return { ...descriptor, node: anchor, suggest: null, fix: null } as TSESLint.ReportDescriptor<MessageIds>;
 }

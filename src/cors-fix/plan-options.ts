@@ -11,7 +11,6 @@ import {
   MAX_PORTABLE_MAX_AGE,
   type OptionEntry,
   type Setting,
-  alternatives,
   matchesEveryOrigin,
   openOrigins,
   possibleValues,

@@ -63,6 +63,8 @@ export function policyScope(policy: CorsPolicy, cors: CorsFile, file: ParsedFile
 
 class ScopeWalk {
   private readonly routes: ScopedRoute[] = [];
+  /** What middleware on the covered apps and routers does (it runs for every route). */
+  private readonly middleware: CodeFacts[] = [];
   private readonly visited = new Set<Node>();
   private complete = true;
   private authorization = false;
@@ -110,7 +112,8 @@ class ScopeWalk {
     const requestHeaders = new Map<string, string>();
     const responseHeaders = new Map<string, string>();
     let streams = false;
-    for (const route of this.routes) {
+    const middleware = mergeFacts(this.middleware);
+    for (const route of [...this.routes, { methods: [], facts: { ...middleware, streams: false } }]) {
       for (const method of route.methods) if (method !== 'OPTIONS') methods.add(method);
       streams ||= route.facts.streams;
       for (const name of route.facts.requestHeaders) if (!requestHeaders.has(name.toLowerCase())) requestHeaders.set(name.toLowerCase(), name);
@@ -177,6 +180,10 @@ class ScopeWalk {
     if (chain.binding) this.visited.add(chain.binding);
     for (const entry of chain.entries) {
       if (entry.auth && isAuthentication(entry.auth)) this.authorization = true;
+      for (const handler of entry.handlers) {
+        const fn = isFunction(unwrap(handler)) ? { file, node: unwrap(handler) } : this.functionOf(file, unwrap(handler));
+        if (fn) this.middleware.push(readAppFile(fn.file.sourceCode).factsIn(fn.node));
+      }
       if (!isUnder(entry.path, prefix)) continue;
       if (entry.mounts) this.mount(file, entry.mounts);
       else if (entry.route === entry.node) this.route(file, app, entry);
@@ -233,6 +240,9 @@ class ScopeWalk {
     }
     const app = readAppFile(target.file.sourceCode);
     this.noteFile(target.file, app);
+    // A middleware function (`app.use(requestId)`) runs for every route; a plugin's body holds its routes too.
+    const owner = target.binding.parent;
+    if (owner && isFunction(owner) && owner.params[0] === target.binding) this.middleware.push(app.factsIn(owner));
     const chains = app.chains.filter((chain) => chain.binding === target.binding);
     for (const chain of chains) this.chainRoutes(target.file, app, chain, null);
   }
@@ -246,7 +256,7 @@ class ScopeWalk {
     const variable = resolveIdentifier(file.sourceCode, binding);
     const definition = variable?.defs[0];
     if (!definition) return null;
-    let specifier: string | null = null;
+    let specifier: string | null;
     if (definition.type === 'ImportBinding') {
       specifier = definition.parent.type === T.ImportDeclaration ? definition.parent.source.value : null;
     } else if (definition.type === 'Variable') {

@@ -192,4 +192,6 @@ export interface ChainEntry {
   path: string | null;
   /** For a mounted router (`app.use('/api', apiRouter)`): where its variable is declared. */
   mounts: Node | null;
+  /** Middleware written in place (`app.use((req, res, next) => …)`, `app.addHook('onSend', …)`): runs for every route. */
+  handlers: Node[];
 }

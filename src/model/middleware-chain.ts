@@ -5,7 +5,7 @@
  */
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/types';
 import { AUTH_OR_LIMIT_NAMES, ROUTER_FACTORIES, ROUTER_NAMES } from '../frameworks/index.js';
-import { type Node, type SourceCode, enclosingFunction, memberName, propertyKey, resolveIdentifier, unwrap, valueParent } from './ast.js';
+import { type Node, type SourceCode, enclosingFunction, isFunction, memberName, propertyKey, resolveIdentifier, unwrap, valueParent } from './ast.js';
 import type { ChainEntry, CorsFile, CorsPolicy, MiddlewareChain, RouteCors } from './cors-file.js';
 import { moduleSpecifier } from './module-uses.js';
 import { hasPhrase, nameWords } from './name-words.js';
@@ -66,6 +66,7 @@ export function readChains(
       // hono's `app.on(method, path, handler)` names the method first.
       path: stringArgument(method === 'on' ? args[1] : args[0]),
       mounts: null,
+      handlers: [],
     };
     const corsNode = args.map((argument) => registrationOf(argument)).find((node) => node !== null) ?? null;
     const corsArgument = corsNode ? (policyAt.get(corsNode) ?? null) : null;
@@ -77,6 +78,7 @@ export function readChains(
         // What may be a router or sub-app (`app.use('/users', users)`): followed by cors-fix, not an ordering fact.
         const mounted = entry.route ?? (entry.auth ? undefined : args.find((argument) => unwrap(argument).type === T.Identifier || isRouter(argument, sourceCode)));
         entry.mounts = mounted ? declarationOf(mounted, sourceCode) : null;
+        entry.handlers = args.filter((argument) => isFunction(unwrap(argument)));
       }
     } else if (method === 'register') {
       entry.policy = policyAt.get(call) ?? null;
@@ -88,6 +90,7 @@ export function readChains(
       }
     } else if (method === 'addHook') {
       if (args[1] && namesMatch(args[1], AUTH_OR_LIMIT_NAMES, sourceCode)) entry.auth = args[1];
+      else if (args[1]) entry.handlers = [args[1]];
     } else if (method === 'enableCors') {
       entry.policy = policyAt.get(call) ?? null;
     } else if (method === 'init') {
@@ -107,7 +110,7 @@ export function readChains(
       // hono's `app.route('/api', api)` mounts a sub-app.
       if (method === 'route' && args[1]) entry.mounts = declarationOf(args[1], sourceCode);
     }
-    if (entry.policy || entry.auth || entry.route || entry.init || entry.mounts) chainFor(receiver, call).entries.push(entry);
+    if (entry.policy || entry.auth || entry.route || entry.init || entry.mounts || entry.handlers.length > 0) chainFor(receiver, call).entries.push(entry);
   }
 
   // `NestFactory.create(M, { cors })` applies CORS when the app starts: after every `app.use` on the created app.
@@ -125,6 +128,7 @@ export function readChains(
         methods: [],
         path: null,
         mounts: null,
+        handlers: [],
       });
     }
   }

@@ -71,14 +71,14 @@ describe('in a git repository', () => {
 
     const forced = await runCli(repo, '--force');
     expect(forced.code).toBe(0);
-    expect(readFileSync(join(repo, 'src/server.js'), 'utf8')).toContain('origin: corsOrigins');
+    expect(readFileSync(join(repo, 'src/server.js'), 'utf8')).toContain('origin: corsOrigins.check');
   });
 
   it('writes on a clean tree; afterwards --check passes and a forced second run changes nothing', async () => {
     const repo = temp(gitRepoFrom(EXPRESS));
     const first = await runCli(repo);
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/cors-fix: 1 changed, \d+ unchanged, 0 skipped, 0 failed \(\d+\.\d\d s\)\n$/u);
+    expect(first.stdout).toMatch(/cors-fix: 1 changed, \d+ unchanged, 0 skipped, 0 failed, 0 left for review \(\d+\.\d\d s\)\n$/u);
     expect(existsSync(join(repo, 'src/cors-origins.js'))).toBe(true);
     expect(readFileSync(join(repo, '.env.example'), 'utf8')).toContain('CORS_ORIGINS=https://shop.example.com');
     const after = treeText(repo);
@@ -96,7 +96,7 @@ describe('in a git repository', () => {
     const result = await runCli(repo, '--dry');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('--- a/src/server.js\n+++ b/src/server.js\n@@ ');
-    expect(result.stdout).toContain("-  origin: process.env.NODE_ENV === 'production' ? 'https://shop.example.com' : '*',\n+  origin: corsOrigins,");
+    expect(result.stdout).toContain("-  origin: process.env.NODE_ENV === 'production' ? 'https://shop.example.com' : '*',\n+  origin: corsOrigins.check,");
     expect(result.stdout).toContain('--- /dev/null\n+++ b/src/cors-origins.js');
     expect(result.stdout).toContain('Nothing was written (--dry).');
     expect(treeText(repo)).toEqual(before);
@@ -154,12 +154,14 @@ describe('reports', () => {
       tool: { name: 'cors-fix', version: PACKAGE.version },
       mode: 'dry',
       envVar: 'CORS_ORIGINS',
-      summary: { scanned: 2, changed: 1, unchanged: 1, skipped: 0, failed: 0, elapsedMs: expect.any(Number) },
+      summary: { scanned: 2, changed: 1, unchanged: 1, skipped: 0, failed: 0, fixes: expect.any(Number), review: 0, elapsedMs: expect.any(Number) },
       files: [{ file: 'src/server.js', status: 'changed', reason: null, notes: [] }],
+      policies: [{ file: 'src/server.js', framework: 'express cors', variable: 'CORS_ORIGINS', routes: 5, complete: true }],
       supportFiles: [
-        { file: 'src/cors-origins.js', kind: 'config-module', change: 'created', origins: [] },
-        { file: '.env.example', kind: 'env-example', change: 'created', origins: ['https://shop.example.com'] },
+        { file: 'src/cors-origins.js', kind: 'config-module', change: 'created', variables: [{ variable: 'CORS_ORIGINS', origins: [] }] },
+        { file: '.env.example', kind: 'env-example', change: 'created', variables: [{ variable: 'CORS_ORIGINS', origins: ['https://shop.example.com'] }] },
       ],
+      review: [],
     });
     expect(report.findings.length).toBeGreaterThanOrEqual(4);
     for (const finding of report.findings) {
@@ -171,7 +173,7 @@ describe('reports', () => {
         endLine: expect.any(Number),
         endColumn: expect.any(Number),
         message: expect.any(String),
-        action: 'fixed',
+        action: 'pending',
         detail: expect.any(String),
       });
     }
@@ -217,7 +219,8 @@ describe('reports', () => {
   it('--env-var names the variable in the config module and .env.example', async () => {
     const directory = temp(copyToTemp(EXPRESS));
     expect((await runCli(directory, '--env-var', 'ALLOWED_ORIGINS')).code).toBe(0);
-    expect(readFileSync(join(directory, 'src/cors-origins.js'), 'utf8')).toContain("const VARIABLE = 'ALLOWED_ORIGINS';");
+    expect(readFileSync(join(directory, 'src/cors-origins.js'), 'utf8')).toContain("export const allowedOrigins = allowlist('ALLOWED_ORIGINS');");
+    expect(readFileSync(join(directory, 'src/server.js'), 'utf8')).toContain('origin: allowedOrigins.check');
     expect(readFileSync(join(directory, '.env.example'), 'utf8')).toContain('ALLOWED_ORIGINS=https://shop.example.com');
   });
 });
