@@ -248,14 +248,16 @@ class PathChecks {
   private preflights(refusedOrigins: ReadonlySet<string>): void {
     const declaration = this.input.declaration;
     const credentialed = this.credentialed();
+    const starWithCredentials = this.findings.some((finding) => finding.check === 'wildcard-with-credentials');
     const judged = this.answered
       .filter((exchange) => exchange.probe.method === 'OPTIONS')
       .map((exchange) => ({
         exchange,
         verdict: judgePreflight(exchange.response, exchange.probe.origin ?? '', exchange.probe.requestMethod ?? 'GET', exchange.probe.requestHeaders, credentialed),
       }))
-      // A preflight that fails from an origin that is refused anyway says nothing more than that refusal.
-      .filter(({ exchange, verdict }) => !(verdict.failure && refusedOrigins.has(exchange.probe.origin ?? '')));
+      // A preflight whose origin check fails for the reason already reported (the origin is refused, or `*` comes
+      // with credentials) says nothing more.
+      .filter(({ exchange, verdict }) => !(verdict.failure && (refusedOrigins.has(exchange.probe.origin ?? '') || (verdict.originRefused && starWithCredentials))));
 
     const served = declaration && declaration.routeMethods.length > 0 ? new Set([...declaration.routeMethods, ...this.input.requestedMethods]) : null;
     const methods = judged.filter(

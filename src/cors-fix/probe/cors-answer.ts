@@ -56,7 +56,7 @@ export interface PreflightVerdict {
  * put down to the headers the answer does not list when there are some.
  */
 export function judgePreflight(response: RecordedResponse, origin: string, method: string, headers: readonly string[], credentialed: boolean): PreflightVerdict {
-  const asked = headers.map((name) => name.toLowerCase());
+  const asked = [...new Set(headers.map((name) => name.toLowerCase()))].sort();
   const safelisted = SAFELISTED_METHODS.has(method);
   const originFailure = preflightOriginFailure(response, origin, credentialed);
   if (originFailure) return { failure: originFailure, originRefused: true, methodRefused: !safelisted, refusedHeaders: asked };

@@ -78,20 +78,27 @@ function displayName(name: string): string {
 
 /**
  * `text` wrapped at the report width, the first line after `first`, the others after `rest`. Prose wraps between
- * words; a list of items (a request line and its headers) wraps between items, which are set two spaces apart.
+ * words; a list of items (a request line and its headers) wraps between items, which are set two spaces apart, and
+ * inside an item too long for a line after its commas.
  */
 function wrap(text: string | readonly string[], first: string, rest: string): string[] {
-  const items = typeof text === 'string' ? text.split(/\s+/u).filter((part) => part !== '') : text;
-  const gap = typeof text === 'string' ? ' ' : '  ';
+  const room = WIDTH - rest.length;
+  const pieces =
+    typeof text === 'string'
+      ? text
+          .split(/\s+/u)
+          .filter((word) => word !== '')
+          .map((word) => ({ text: word, gap: ' ' }))
+      : text.flatMap((item) => (item.length <= room ? [item] : item.split(/(?<=,)/u)).map((part, index) => ({ text: part, gap: index === 0 ? '  ' : '' })));
   const lines: string[] = [];
   let line = first;
-  for (const item of items) {
+  for (const piece of pieces) {
     const prefix = lines.length === 0 ? first : rest;
-    if (line.length > prefix.length && line.length + gap.length + item.length > WIDTH) {
+    if (line.length > prefix.length && line.length + piece.gap.length + piece.text.length > WIDTH) {
       lines.push(line);
-      line = rest + item;
+      line = rest + piece.text.trimStart();
     } else {
-      line = line.length > prefix.length ? `${line}${gap}${item}` : `${line}${item}`;
+      line = line.length > prefix.length ? `${line}${piece.gap}${piece.text}` : `${line}${piece.text}`;
     }
   }
   lines.push(line);

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/types';
-import { type Node, contains, memberName, resolveIdentifier, unwrap, walk } from '../../model/ast.js';
+import { type Node, contains, isFunction, memberName, resolveIdentifier, unwrap, walk } from '../../model/ast.js';
 import { type CorsFile, type CorsPolicy, type ListSetting, type SourceCode, MIGHT_HAVE_CORS, alternatives, readCorsFile, routeMethods } from '../../model/index.js';
 import { discoverFiles } from '../discover-files.js';
 import { importedBinding } from '../probe-source.js';
@@ -166,7 +166,7 @@ class ProjectReader {
   private async allowlistVariables(path: string, sourceCode: SourceCode, policy: CorsPolicy): Promise<string[]> {
     const nodes: Node[] = [
       ...(policy.origin.state === 'set' ? [policy.origin.node] : []),
-      ...policy.allowedOrigins.map((origin) => origin.node),
+      ...policy.allowedOrigins.flatMap((origin) => [origin.node, ...guards(origin.node)]),
       ...policy.originFunctions.map((fn) => fn.node),
       ...policy.originChecks.map((check) => check.node),
     ];
@@ -206,6 +206,16 @@ class ProjectReader {
     const init = (definition.node as TSESTree.VariableDeclarator).init;
     if (init) for (const name of envReads(sourceCode.text.slice(init.range[0], init.range[1]), sourceCode.text)) names.add(name);
   }
+}
+
+/** The conditions `node` is written under within its function: `if (isAllowedOrigin(o)) res.setHeader(…, o)`. */
+function guards(node: Node): Node[] {
+  const tests: Node[] = [];
+  for (let child: Node = node, parent = node.parent; parent && !isFunction(parent); child = parent, parent = parent.parent) {
+    if ((parent.type === T.IfStatement || parent.type === T.ConditionalExpression) && parent.test !== child) tests.push(parent.test);
+    if (parent.type === T.LogicalExpression && parent.right === child) tests.push(parent.left);
+  }
+  return tests;
 }
 
 /**
