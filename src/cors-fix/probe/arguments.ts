@@ -25,7 +25,8 @@ Options:
                          CORS_ORIGINS, from --env-file or from the environment.
   --env-file <file>      Read CORS_ORIGINS (or --env-var) from this .env file.
   --env-var <NAME>       The variable that holds the allowed origins (default: ${DEFAULT_ENV_VAR}).
-  --path <path>          Also probe this path, with an optional query (repeatable).
+  --path <path>          Also probe this path, with an optional query (repeatable). The URL's own
+                         path is probed when it has one, or when no other path is given.
   --project <dir>        Read the CORS policies in this project's source: probe one route per policy
                          (and the routes that stream), and report drift from what the code declares.
   --method <METHOD>      Also ask preflights for this method (repeatable; PUT, PATCH, DELETE always).
@@ -55,6 +56,8 @@ export type FailOn = Severity | 'none';
 /** The checked arguments. */
 export interface ProbeArguments {
   url: URL;
+  /** The URL names a path (`http://host/api`, or just `http://host/`); without one, `--path` and `--project` give the paths. */
+  urlHasPath: boolean;
   paths: string[];
   origins: string[];
   envFile: string | null;
@@ -143,6 +146,7 @@ export function parseProbeArguments(argv: readonly string[]): ParsedArguments {
     kind: 'run',
     arguments: {
       url,
+      urlHasPath: /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*[/?]/iu.test(positionals[0] as string),
       paths: values.path,
       origins: [...new Set(values.origin)],
       envFile: values['env-file'] ?? null,

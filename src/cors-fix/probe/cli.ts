@@ -47,6 +47,7 @@ export async function probeMain(argv: readonly string[], io: ProbeIo): Promise<n
   const { runProbe } = await import('./run-probe.js');
   const report = await runProbe({
     url: args.url,
+    urlHasPath: args.urlHasPath,
     paths: args.paths,
     expected: settings.expected,
     methods: args.methods,

@@ -22,6 +22,8 @@ const MAX_REDIRECTS = 3;
 export interface ProbeOptions {
   /** The URL given: its scheme, host and port are the only ones contacted; its path is probed. */
   url: URL;
+  /** The URL was given with a path; without one, its `/` is probed only when no other path is. */
+  urlHasPath?: boolean;
   /** More paths (`--path`), each with an optional query. */
   paths: readonly string[];
   /** Origins that should be allowed. */
@@ -82,9 +84,10 @@ class ProbeRun {
     const add = (path: string, declaration: Declaration | null): void => {
       if (!paths.has(path) || (paths.get(path) === null && declaration)) paths.set(path, declaration);
     };
-    add(`${options.url.pathname}${options.url.search}`, declare(only));
+    const routes = (project?.policies ?? []).flatMap((policy, index) => policy.routes.map((route) => ({ path: route.path, index })));
+    if (options.urlHasPath !== false || (options.paths.length === 0 && routes.length === 0)) add(`${options.url.pathname}${options.url.search}`, declare(only));
     for (const path of options.paths) add(path, declare(only));
-    for (const [index, policy] of (project?.policies ?? []).entries()) for (const route of policy.routes) add(route.path, declare(index));
+    for (const route of routes) add(route.path, declare(route.index));
     this.paths = [...paths.keys()];
     for (const [path, declaration] of paths) this.declarations.set(path, declaration);
     if (project) this.notes.push(...project.notes);
