@@ -53,8 +53,10 @@ export function checkDrift(input: PathInput): ProbeFinding[] {
   const headerDifferences: Difference[] = [];
   for (const exchange of preflights) {
     const response = exchange.response;
-    if (!response || !exchange.probe.origin || !originAnswer(response, exchange.probe.origin).readable) continue;
+    if (!response || !exchange.probe.origin) continue;
     const verdict = judgePreflight(response, exchange.probe.origin, exchange.probe.requestMethod ?? 'GET', exchange.probe.requestHeaders, credentialed);
+    // Refused for its origin (or `*` with credentials): the origin findings say why.
+    if (verdict.originRefused) continue;
     if (exchange.probe.purpose === 'method-preflight') {
       const method = exchange.probe.requestMethod ?? 'GET';
       const declared = declaration.allowsMethod(method);

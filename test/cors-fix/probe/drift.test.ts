@@ -55,6 +55,11 @@ describe('drift', () => {
     }
   });
 
+  it('leaves preflights refused for their origin (here * with credentials) to the origin findings', () => {
+    const declaration = declarationOf(policy({ origins: { listed: [], patterns: [], variables: [], open: true, unknown: false, conditional: false } }), () => null);
+    expect(found(simulate(policyServer({ star: true, credentials: true }), { declaration }))).toEqual(['wildcard-with-credentials:low']);
+  });
+
   it('compares credentials', () => {
     const declaration = declarationOf(policy({ credentials: false }), fromEnv([APP]));
     const simulation = simulate(policyServer({ allows: only(APP), credentials: true }), { declaration });
