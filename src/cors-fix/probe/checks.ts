@@ -102,7 +102,9 @@ class PathChecks {
         "Allow a fixed list of origins (for example read from CORS_ORIGINS) and echo the request's Origin only when it is on the list.",
       );
     }
-    const star = worst(this.answered.filter((exchange) => exchange.probe.method === 'GET' && exchange.probe.origin !== null && exchange.answer.allowOrigin === '*'));
+    const stars = this.answered.filter((exchange) => exchange.probe.method === 'GET' && exchange.probe.origin !== null && exchange.answer.allowOrigin === '*');
+    // Shown on the arbitrary origin's answer when there is one: that is what `*` lets in.
+    const star = worst([...stars.filter((exchange) => exchange.probe.purpose === 'arbitrary'), ...stars.filter((exchange) => exchange.probe.purpose !== 'arbitrary')]);
     if (star && !echoed) {
       if (star.answer.credentials) {
         this.add(
