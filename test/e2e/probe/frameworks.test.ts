@@ -32,8 +32,9 @@ const SOCKET_IO = '/socket.io/?EIO=4&transport=polling';
 const ALL = ['--origin', APP, '--origin', ADMIN, '--max-requests', '400'];
 
 /** `options` without `key` (absent, so that the framework's default applies; `undefined` would be passed on). */
-function without<T extends object>(options: T, key: keyof T): Omit<T, typeof key> {
-  const { [key]: _omitted, ...rest } = options;
+function without<T extends object>(options: T, key: keyof T): Partial<T> {
+  const rest: Partial<T> = { ...options };
+  delete rest[key];
   return rest;
 }
 
