@@ -88,20 +88,18 @@ class PathChecks {
 
   /** Arbitrary, `null`, look-alike, subdomain and downgraded origins; `*`. */
   private originChecks(): void {
-    const echoed = worst(this.gets(['arbitrary']).filter((exchange) => exchange.answer.namesOrigin));
-    if (echoed) {
-      const credentials = echoed.answer.credentials;
-      this.add(
-        'reflects-any-origin',
-        credentials ? 'critical' : 'medium',
-        echoed,
-        `Access-Control-Allow-Origin echoes ${echoed.probe.origin}, an origin nobody listed${withCredentials(credentials)}${echoed.probe.cookie ? ' (when the request carries a Cookie)' : ''}.`,
+    const echoed = this.untrusted(
+      'reflects-any-origin',
+      this.gets(['arbitrary']),
+      'critical',
+      (exchange, credentials) =>
+        `Access-Control-Allow-Origin echoes ${exchange.probe.origin}, an origin nobody listed${withCredentials(credentials)}${exchange.probe.cookie ? ' (when the request carries a Cookie)' : ''}.`,
+      (credentials) =>
         credentials
-          ? "Every website your users visit can call this API with their cookies and read the answers: it can act as them."
+          ? 'Every website your users visit can call this API with their cookies and read the answers: it can act as them.'
           : 'Every website can read what this API returns to its visitors, including what only their network can reach.',
-        "Allow a fixed list of origins (for example read from CORS_ORIGINS) and echo the request's Origin only when it is on the list.",
-      );
-    }
+      "Allow a fixed list of origins (for example read from CORS_ORIGINS) and echo the request's Origin only when it is on the list.",
+    );
     const stars = this.answered.filter((exchange) => exchange.probe.method === 'GET' && exchange.probe.origin !== null && exchange.answer.allowOrigin === '*');
     // Shown on the arbitrary origin's answer when there is one: that is what `*` lets in.
     const star = worst([...stars.filter((exchange) => exchange.probe.purpose === 'arbitrary'), ...stars.filter((exchange) => exchange.probe.purpose !== 'arbitrary')]);
@@ -126,59 +124,64 @@ class PathChecks {
         );
       }
     }
+    // Every origin the checks below try is implied by an echoed arbitrary origin.
     if (echoed) return;
-    const nullOrigin = worst(this.gets(['null']).filter((exchange) => exchange.answer.namesOrigin));
-    if (nullOrigin) {
-      const credentials = nullOrigin.answer.credentials;
-      this.add(
-        'allows-null-origin',
-        credentials ? 'critical' : 'medium',
-        nullOrigin,
-        `Origin: null is allowed${withCredentials(credentials)}.`,
-        `Any website can send Origin: null from a sandboxed iframe, so allowing null allows every website${credentials ? ", with your users' cookies" : ''}.`,
-        "Remove 'null' from the allowed origins.",
-      );
-    }
+    this.untrusted(
+      'allows-null-origin',
+      this.gets(['null']),
+      'critical',
+      (_exchange, credentials) => `Origin: null is allowed${withCredentials(credentials)}.`,
+      (credentials) => `Any website can send Origin: null from a sandboxed iframe, so allowing null allows every website${credentials ? ", with your users' cookies" : ''}.`,
+      "Remove 'null' from the allowed origins.",
+    );
     const trusted = this.gets(['lookalike', 'subdomain', 'insecure-scheme']).filter((exchange) => exchange.answer.namesOrigin);
     const siblingTrusted = trusted.some((exchange) => exchange.probe.attacker?.variant === 'sibling subdomain');
     // A trusted sibling subdomain explains a trusted prefix (`attackerapp.example.com` is one too).
     const lookalikes = trusted.filter((exchange) => exchange.probe.purpose === 'lookalike' && !(siblingTrusted && exchange.probe.attacker?.variant === 'prefix'));
-    const lookalike = worst(lookalikes);
-    if (lookalike) {
-      const credentials = lookalike.answer.credentials;
-      this.add(
-        'trusts-lookalike-origin',
-        credentials ? 'critical' : 'medium',
-        lookalike,
-        `${lookalike.probe.origin} (${lookalike.probe.attacker?.variant} of ${lookalike.probe.attacker?.basis}) is allowed${withCredentials(credentials)}${also(lookalikes, lookalike)}.`,
-        `Whoever registers such a name can read this API${credentials ? " with your users' cookies and act as them" : ''}: the origin check matches text, not the origin.`,
-        'Compare the request Origin with each allowed origin exactly: a list, or a regular expression anchored with ^…$ whose dots are escaped.',
-      );
-    }
-    const subdomain = worst(trusted.filter((exchange) => exchange.probe.purpose === 'subdomain'));
-    if (subdomain) {
-      const credentials = subdomain.answer.credentials;
-      this.add(
-        'trusts-any-subdomain',
-        credentials ? 'high' : 'medium',
-        subdomain,
-        `${subdomain.probe.origin}, a subdomain nobody listed, is allowed${withCredentials(credentials)}.`,
-        `Any subdomain — a forgotten staging host, user content, a subdomain taken over — can read this API${credentials ? " with your users' cookies" : ''}.`,
-        'List the subdomains that serve your web apps instead of matching every subdomain.',
-      );
-    }
-    const insecure = worst(trusted.filter((exchange) => exchange.probe.purpose === 'insecure-scheme'));
-    if (insecure) {
-      const credentials = insecure.answer.credentials;
-      this.add(
-        'trusts-insecure-scheme',
-        credentials ? 'high' : 'medium',
-        insecure,
-        `${insecure.probe.origin} (plain http://) is allowed besides ${insecure.probe.attacker?.basis}${withCredentials(credentials)}.`,
-        `Anyone on the network path (public Wi-Fi, a hostile proxy) can put a script into the http:// page and read this API${credentials ? ' as your users' : ''}.`,
-        'Allow only the https:// origin.',
-      );
-    }
+    this.untrusted(
+      'trusts-lookalike-origin',
+      lookalikes,
+      'critical',
+      (exchange, credentials) =>
+        `${exchange.probe.origin} (${exchange.probe.attacker?.variant} of ${exchange.probe.attacker?.basis}) is allowed${withCredentials(credentials)}${also(lookalikes, exchange)}.`,
+      (credentials) => `Whoever registers such a name can read this API${credentials ? " with your users' cookies and act as them" : ''}: the origin check matches text, not the origin.`,
+      'Compare the request Origin with each allowed origin exactly: a list, or a regular expression anchored with ^…$ whose dots are escaped.',
+    );
+    this.untrusted(
+      'trusts-any-subdomain',
+      trusted.filter((exchange) => exchange.probe.purpose === 'subdomain'),
+      'high',
+      (exchange, credentials) => `${exchange.probe.origin}, a subdomain nobody listed, is allowed${withCredentials(credentials)}.`,
+      (credentials) => `Any subdomain — a forgotten staging host, user content, a subdomain taken over — can read this API${credentials ? " with your users' cookies" : ''}.`,
+      'List the subdomains that serve your web apps instead of matching every subdomain.',
+    );
+    this.untrusted(
+      'trusts-insecure-scheme',
+      trusted.filter((exchange) => exchange.probe.purpose === 'insecure-scheme'),
+      'high',
+      (exchange, credentials) => `${exchange.probe.origin} (plain http://) is allowed besides ${exchange.probe.attacker?.basis}${withCredentials(credentials)}.`,
+      (credentials) => `Anyone on the network path (public Wi-Fi, a hostile proxy) can put a script into the http:// page and read this API${credentials ? ' as your users' : ''}.`,
+      'Allow only the https:// origin.',
+    );
+  }
+
+  /**
+   * One finding for untrusted origins the server names in Access-Control-Allow-Origin, shown on the worst answer:
+   * `severe` with credentials, medium without. Returns whether there was one.
+   */
+  private untrusted(
+    check: CheckId,
+    exchanges: readonly Answered[],
+    severe: Severity,
+    found: (exchange: Answered, credentials: boolean) => string,
+    why: (credentials: boolean) => string,
+    fix: string,
+  ): boolean {
+    const shown = worst(exchanges.filter((exchange) => exchange.answer.namesOrigin));
+    if (!shown) return false;
+    const credentials = shown.answer.credentials;
+    this.add(check, credentials ? severe : 'medium', shown, found(shown, credentials), why(credentials), fix);
+    return true;
   }
 
   /** The same origin answered differently with and without the dummy Cookie. */

@@ -126,10 +126,9 @@ class ProbeRun {
     if (expected.length === 0) {
       this.notes.push('No allowed origin was given (--origin, CORS_ORIGINS, --env-file or --project): look-alike origins, allowed-origin and Vary checks were skipped.');
     }
-    if (this.sent > 0 && this.inconclusive === this.sent) {
-      const first = this.exchanges.find((exchange) => exchange.error)?.error ?? 'no answer';
-      this.error = `every request was inconclusive (${first})`;
-    }
+    const first = this.exchanges.find((exchange) => exchange.error)?.error ?? 'no answer';
+    if (this.sent > 0 && this.inconclusive === this.sent) this.error = `every request was inconclusive (${first})`;
+    else if (this.inconclusive > 0) this.notes.push(`${this.inconclusive} request${this.inconclusive === 1 ? '' : 's'} got no answer (${first}): what they would have shown is missing.`);
   }
 
   /** The baseline of a path, following redirects within the origin (each one a request) and noting any other. */
