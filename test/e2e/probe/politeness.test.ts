@@ -34,7 +34,7 @@ beforeAll(async () => {
       const done = (): void => {
         inFlight -= 1;
       };
-      if (request.url === '/hang') {
+      if (request.url === '/hang' || (request.url === '/hang-null' && request.headers.origin === 'null')) {
         hanging.add(response);
         response.on('close', done);
         return;
@@ -133,6 +133,16 @@ describe('redirects', () => {
 });
 
 describe('a server that does not answer', () => {
+  it('some requests: the run goes on, and a note says how many got no answer', async () => {
+    reset();
+    const run = await probe(`${origin}/hang-null`, ['--origin', APP, '--max-requests', '12', '--timeout', '200ms']);
+    expect(run.code).toBe(0);
+    expect(run.document.error).toBeNull();
+    // The null origin is asked twice within 12 requests: without and with the Cookie.
+    expect(run.document.requests).toMatchObject({ sent: 12, inconclusive: 2 });
+    expect(run.document.notes).toContain('2 requests got no answer (no answer within 200 ms): what they would have shown is missing.');
+  });
+
   it('times out each request after --timeout and exits 3 when every request was inconclusive', async () => {
     reset();
     const run = await probe(`${origin}/hang`, ['--origin', APP, '--max-requests', '3', '--timeout', '200ms']);
