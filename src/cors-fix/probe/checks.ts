@@ -3,16 +3,24 @@
  * arbitrary origin is `reflects-any-origin` and nothing of what it implies; `*` is `wildcard-origin` (or
  * `wildcard-with-credentials`); refusals of what the code declares are `drift`, not the refusal checks.
  */
+import { EVENT_STREAM_REQUEST_HEADERS, MAX_PORTABLE_MAX_AGE } from '../../model/verdicts.js';
 import type { CheckId, Severity } from './checks-catalogue.js';
-import { type OriginAnswer, type PreflightVerdict, headerTokens, isEventStream, judgePreflight, maxAgeSeconds, originAnswer, variesByOrigin } from './cors-answer.js';
+import {
+  type OriginAnswer,
+  type PreflightVerdict,
+  headerDisplayName,
+  headerTokens,
+  isEventStream,
+  judgePreflight,
+  maxAgeSeconds,
+  originAnswer,
+  variesByOrigin,
+} from './cors-answer.js';
 import type { Declaration } from './declaration.js';
 import type { OutgoingRequest, RecordedResponse } from './http-client.js';
 import { ARBITRARY_ORIGIN } from './origins.js';
-import { EVENT_STREAM_HEADERS, type Probe, type Purpose } from './plan.js';
+import type { Probe, Purpose } from './plan.js';
 import type { ProbeFinding } from './report.js';
-
-/** Longest preflight cache every browser honours in full (WebKit caps at 600 s). */
-export const MAX_PORTABLE_MAX_AGE = 600;
 
 /** One request sent and what came back. */
 export interface Exchange {
@@ -310,7 +318,7 @@ class PathChecks {
         resume.exchange,
         `${this.input.path} streams Server-Sent Events, but a preflight from ${resume.exchange.probe.origin} asking for ${resume.headers.join(', ')} is refused (${refusalReason(resume.exchange, resume.verdict, 'header')}).`,
         'Fetch-based SSE clients send Last-Event-ID to resume after a dropped connection; refused, they cannot reconnect where they left off (native EventSource never asks a preflight).',
-        `Add ${EVENT_STREAM_HEADERS.map(titleCase).join(' and ')} to the allowed headers.`,
+        `Add ${EVENT_STREAM_REQUEST_HEADERS.join(' and ')} to the allowed headers.`,
       );
     }
   }
@@ -388,10 +396,6 @@ function refusalReason(exchange: Answered, verdict: PreflightVerdict, what: 'met
   if (verdict.originRefused) return verdict.failure ?? '';
   const name = what === 'method' ? 'access-control-allow-methods' : 'access-control-allow-headers';
   const value = exchange.response.headers[name];
-  const list = value === undefined ? `no ${titleCase(name)}` : `${titleCase(name)}: ${headerTokens(value).join(', ')}`;
+  const list = value === undefined ? `no ${headerDisplayName(name)}` : `${headerDisplayName(name)}: ${headerTokens(value).join(', ')}`;
   return verdict.failure ? `${verdict.failure}; ${list}` : list;
-}
-
-function titleCase(name: string): string {
-  return name.replace(/(^|-)([a-z])/gu, (_, dash: string, letter: string) => `${dash}${letter.toUpperCase()}`).replace(/-Id$/u, '-ID');
 }

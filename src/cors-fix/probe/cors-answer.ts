@@ -97,3 +97,8 @@ export function maxAgeSeconds(response: RecordedResponse): number | null {
   const raw = response.headers['access-control-max-age'];
   return raw !== undefined && /^\s*\d+\s*$/u.test(raw) ? Number(raw) : null;
 }
+
+/** `access-control-allow-origin` → `Access-Control-Allow-Origin`, as headers are written in messages. */
+export function headerDisplayName(name: string): string {
+  return name.replace(/(^|-)([a-z])/gu, (_, dash: string, letter: string) => `${dash}${letter.toUpperCase()}`);
+}

@@ -2,8 +2,8 @@
  * The probe report as text: a table of the findings, then each finding with what was sent, what came back, what it
  * means and the fix, then the notes and one summary line.
  */
-import { SEVERITIES } from './checks-catalogue.js';
-import { checkDocsUrl } from './checks-catalogue.js';
+import { SEVERITIES, checkDocsUrl } from './checks-catalogue.js';
+import { headerDisplayName } from './cors-answer.js';
 import type { RecordedResponse } from './http-client.js';
 import type { ProbeFinding, ProbeReport, SentRequest } from './report.js';
 
@@ -61,19 +61,14 @@ function details(finding: ProbeFinding): string[] {
 
 function describeRequest(request: SentRequest, path: string): string[] {
   const headers = SHOWN_REQUEST_HEADERS.filter((name) => request.headers[name] !== undefined && !(name === 'accept' && request.headers[name] === '*/*')).map(
-    (name) => `${displayName(name)}: ${request.headers[name]}`,
+    (name) => `${headerDisplayName(name)}: ${request.headers[name]}`,
   );
   return [`${request.method} ${path}`, ...headers];
 }
 
 function describeResponse(response: RecordedResponse): string[] {
   const cors = Object.entries(response.headers).filter(([name]) => name !== 'content-type' || /event-stream/u.test(response.headers[name] ?? ''));
-  return [String(response.status), ...(cors.length > 0 ? cors.map(([name, value]) => `${displayName(name)}: ${value}`) : ['(no CORS headers)'])];
-}
-
-/** `access-control-allow-origin` → `Access-Control-Allow-Origin`. */
-function displayName(name: string): string {
-  return name.replace(/(^|-)([a-z])/gu, (_, dash: string, letter: string) => `${dash}${letter.toUpperCase()}`);
+  return [String(response.status), ...(cors.length > 0 ? cors.map(([name, value]) => `${headerDisplayName(name)}: ${value}`) : ['(no CORS headers)'])];
 }
 
 /**

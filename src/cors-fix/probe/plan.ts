@@ -3,6 +3,7 @@
  * short (per path: baseline, allowed origin, arbitrary origin, preflights, the stream, then look-alikes and the Cookie
  * twins), and which probes earlier answers make pointless.
  */
+import { CREDENTIALED_REQUEST_HEADERS, EVENT_STREAM_REQUEST_HEADERS } from '../../model/verdicts.js';
 import { ARBITRARY_ORIGIN, type AttackerKind, type AttackerOrigin, attackerOrigins } from './origins.js';
 import { isEventStream } from './cors-answer.js';
 import type { RecordedResponse } from './http-client.js';
@@ -10,11 +11,14 @@ import type { RecordedResponse } from './http-client.js';
 /** Methods whose preflight the probe asks for by default. */
 export const DEFAULT_METHODS = ['PUT', 'PATCH', 'DELETE'] as const;
 
-/** Request headers whose preflight the probe asks for by default (lower case, as browsers list them). */
-export const DEFAULT_HEADERS = ['authorization', 'content-type', 'x-request-id'] as const;
+/**
+ * Request headers whose preflight the probe asks for by default (lower case, as browsers list them): those an API
+ * with credentials is expected to allow, and a request id.
+ */
+export const DEFAULT_HEADERS: readonly string[] = [...CREDENTIALED_REQUEST_HEADERS, 'X-Request-ID'].map((name) => name.toLowerCase());
 
-/** What a fetch-based Server-Sent Events client sends to resume a stream. */
-export const EVENT_STREAM_HEADERS = ['last-event-id', 'cache-control'] as const;
+/** What a fetch-based Server-Sent Events client sends to resume a stream (lower case). */
+export const EVENT_STREAM_HEADERS: readonly string[] = EVENT_STREAM_REQUEST_HEADERS.map((name) => name.toLowerCase());
 
 /** The dummy cookie of the Cookie twins. */
 export const DUMMY_COOKIE = 'cors-probe=1';

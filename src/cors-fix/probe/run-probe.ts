@@ -4,8 +4,7 @@
  * and returns the report. It knows the steps; the checks, the plan and the client are their own modules.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { PACKAGE } from '../../package-meta.js';
-import { REPOSITORY } from '../../create-rule.js';
+import { PACKAGE, REPOSITORY } from '../../package-meta.js';
 import { CHECK_IDS, SEVERITIES } from './checks-catalogue.js';
 import { type Exchange, checkPath } from './checks.js';
 import { type Declaration, type VariableValue, declarationOf } from './declaration.js';
@@ -121,10 +120,10 @@ class ProbeRun {
       }
     }
     if (this.notSent > 0) {
-      this.notes.push(`--max-requests ${this.options.maxRequests} left ${this.notSent} planned request${this.notSent === 1 ? '' : 's'} unsent (the Cookie twins and look-alikes of later paths go first); raise it to probe everything.`);
+      this.notes.push(`--max-requests ${this.options.maxRequests} left ${this.notSent} planned request${this.notSent === 1 ? '' : 's'} unsent (look-alike origins and their Cookie twins are sent last); raise it to probe everything.`);
     }
     if (expected.length === 0) {
-      this.notes.push('No allowed origin was given (--origin, CORS_ORIGINS, --env-file or --project): look-alike origins, allowed-origin and Vary checks were skipped.');
+      this.notes.push('No allowed origin was given (--origin, CORS_ORIGINS, --env-file or --project): look-alikes of allowed origins were not sent, and preflights only where any origin is let in.');
     }
     const first = this.exchanges.find((exchange) => exchange.error)?.error ?? 'no answer';
     if (this.sent > 0 && this.inconclusive === this.sent) this.error = `every request was inconclusive (${first})`;
