@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/types';
 import { type Node, contains, isFunction, memberName, resolveIdentifier, unwrap, walk } from '../../model/ast.js';
-import { type CorsFile, type CorsPolicy, type ListSetting, type SourceCode, MIGHT_HAVE_CORS, alternatives, readCorsFile, routeMethods } from '../../model/index.js';
+import { type CorsFile, type CorsPolicy, type ListSetting, type SourceCode, type Value, MIGHT_HAVE_CORS, alternatives, readCorsFile, routeMethods } from '../../model/index.js';
 import { discoverFiles } from '../discover-files.js';
 import { importedBinding } from '../probe-source.js';
 import type { ModuleResolver } from '../resolve-imports.js';
@@ -153,7 +153,8 @@ class ProjectReader {
       declared.variables = await this.allowlistVariables(path, sourceCode, policy);
       declared.unknown = declared.variables.length === 0;
     }
-    declared.conditional = policy.origin.state === 'set' && alternatives(policy.origin.value).length > 1;
+    // `a ? x : y` and `x || y` are conditional; `process.env.X?.split(',') ?? []` is not: its fallback allows nothing.
+    declared.conditional = policy.origin.state === 'set' && alternatives(policy.origin.value).filter(allowsSomething).length > 1;
     declared.listed = [...new Set(declared.listed)];
     return declared;
   }
@@ -173,7 +174,7 @@ class ProjectReader {
     const names = new Set<string>();
     const specifiers = new Set<string>();
     for (const node of nodes) {
-      for (const name of envReads(sourceCode.text.slice(node.range[0], node.range[1]), '')) names.add(name);
+      for (const name of envReads(sourceCode.text.slice(node.range[0], node.range[1]), sourceCode.text)) names.add(name);
       walk(node, sourceCode.visitorKeys, (child) => {
         if (child.type === T.Identifier) {
           const binding = importedBinding(sourceCode, child);
@@ -206,6 +207,13 @@ class ProjectReader {
     const init = (definition.node as TSESTree.VariableDeclarator).init;
     if (init) for (const name of envReads(sourceCode.text.slice(init.range[0], init.range[1]), sourceCode.text)) names.add(name);
   }
+}
+
+/** Whether an alternative of an origin setting lets any origin in (an empty list, `''`, `false` or nothing does not). */
+function allowsSomething(value: Value): boolean {
+  if (value.kind === 'array') return value.elements.length > 0;
+  if (value.kind === 'string') return value.value !== '';
+  return value.kind !== 'nullish' && !(value.kind === 'boolean' && !value.value);
 }
 
 /** The conditions `node` is written under within its function: `if (isAllowedOrigin(o)) res.setHeader(…, o)`. */

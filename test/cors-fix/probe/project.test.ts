@@ -106,16 +106,17 @@ describe('reading a project', () => {
         "import cors from 'cors';",
         "import express from 'express';",
         'const app = express();',
-        "app.use(cors({ origin: process.env.ALLOWED_ORIGINS?.split(','), maxAge: '600' }));",
+        "app.use(cors({ origin: process.env.ALLOWED_ORIGINS?.split(',') ?? [], maxAge: '600' }));",
         "app.get('/users/:id', (req, res) => res.json({}));",
       ].join('\n'),
     );
     writeFileSync(join(directory, 'src/other.ts'), "import cors from 'cors';\nexport const middleware = cors();\n");
     writeFileSync(join(directory, '.env.staging'), 'ALLOWED_ORIGINS=https://staging.example.com\n');
     const project = await expectationsFromProject(directory);
-    expect(project.policies.map((policy) => [policy.location.file, policy.routes, policy.origins.variables, policy.maxAge])).toEqual([
-      ['src/app.ts', [{ path: '/users/1', streams: false }], ['ALLOWED_ORIGINS'], 600],
-      ['src/other.ts', [], [], null],
+    expect(project.policies.map((policy) => [policy.location.file, policy.routes, policy.origins, policy.maxAge])).toEqual([
+      // The empty fallback allows nothing: the variable decides alone.
+      ['src/app.ts', [{ path: '/users/1', streams: false }], { ...NOTHING, variables: ['ALLOWED_ORIGINS'] }, 600],
+      ['src/other.ts', [], { ...NOTHING, open: true }, null],
     ]);
     expect(project.knownOrigins).toEqual(['https://staging.example.com']);
     expect(project.notes).toEqual(['src/other.ts:2: no route is registered next to this express cors policy; probe its paths with --path.']);
