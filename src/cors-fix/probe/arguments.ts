@@ -41,7 +41,7 @@ Options:
   --format <name>        text (default), json or sarif.
   -h, --help             Show this help.
 
-Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage error,
+Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or internal error,
 3 the server could not be reached or every request was inconclusive.
 
 Examples:

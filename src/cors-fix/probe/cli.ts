@@ -5,6 +5,7 @@
  */
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { REPOSITORY } from '../../package-meta.js';
 import { type ProbeArguments, DEFAULT_ENV_VAR, PROBE_HELP, parseProbeArguments } from './arguments.js';
 import { atLeast } from './checks-catalogue.js';
 import type { VariableValue } from './declaration.js';
@@ -35,31 +36,32 @@ export async function probeMain(argv: readonly string[], io: ProbeIo): Promise<n
   }
   if (parsed.kind === 'error') return usageError(io, parsed.message);
   const args = parsed.arguments;
-  let settings: Settings;
-  try {
-    settings = await settle(args, io);
-  } catch (error) {
-    if (error instanceof UsageError) return usageError(io, error.message);
-    throw error;
-  }
-
   const progress = io.stderr.isTTY === true;
-  const { runProbe } = await import('./run-probe.js');
-  const report = await runProbe({
-    url: args.url,
-    urlHasPath: args.urlHasPath,
-    paths: args.paths,
-    expected: settings.expected,
-    methods: args.methods,
-    headers: args.headers,
-    maxRequests: args.maxRequests,
-    timeoutMs: args.timeoutMs,
-    delayMs: args.delayMs,
-    project: settings.project,
-    variable: settings.variable,
-    notes: settings.notes,
-    onRequest: progress ? (sent, limit) => io.stderr.write(`\r\u001B[K[${sent}/${limit}] requests`) : undefined,
-  });
+  let report: ProbeReport;
+  try {
+    const settings = await settle(args, io);
+    const { runProbe } = await import('./run-probe.js');
+    report = await runProbe({
+      url: args.url,
+      urlHasPath: args.urlHasPath,
+      paths: args.paths,
+      expected: settings.expected,
+      methods: args.methods,
+      headers: args.headers,
+      maxRequests: args.maxRequests,
+      timeoutMs: args.timeoutMs,
+      delayMs: args.delayMs,
+      project: settings.project,
+      variable: settings.variable,
+      notes: settings.notes,
+      onRequest: progress ? (sent, limit) => io.stderr.write(`\r\u001B[K[${sent}/${limit}] requests`) : undefined,
+    });
+  } catch (error) {
+    if (progress) io.stderr.write('\r\u001B[K');
+    if (error instanceof UsageError) return usageError(io, error.message);
+    io.stderr.write(`cors-fix probe: internal error: ${(error as Error).stack ?? String(error)}\nPlease report this at ${REPOSITORY}/issues\n`);
+    return 2;
+  }
   if (progress) io.stderr.write('\r\u001B[K');
 
   if (args.format === 'text') {
@@ -78,6 +80,7 @@ export function exitCode(report: ProbeReport, failOn: ProbeArguments['failOn']):
   return report.findings.some((finding) => atLeast(finding.severity, failOn)) ? 1 : 0;
 }
 
+/** What the run needs besides the arguments. */
 interface Settings {
   expected: string[];
   project: ProjectExpectations | null;
