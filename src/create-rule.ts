@@ -2,7 +2,6 @@
 import { ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { readCorsFile } from './model/index.js';
 import type { CorsFile } from './model/index.js';
-import { REPOSITORY } from './package-meta.js';
 
 export interface CorsRuleDocs {
   /** Severity in `cors/recommended`, or false to leave the rule to `cors/strict`. */
@@ -11,7 +10,7 @@ export interface CorsRuleDocs {
   strictOptions?: readonly unknown[];
 }
 
-export { REPOSITORY };
+export const REPOSITORY = 'https://github.com/eslint-plugin-cors/eslint-plugin-cors';
 
 export const createRule = ESLintUtils.RuleCreator<CorsRuleDocs>((name) => `${REPOSITORY}/blob/main/docs/rules/${name}.md`);
 

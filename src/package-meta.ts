@@ -20,6 +20,3 @@ function readPackageMeta(): PackageMeta {
 }
 
 export const PACKAGE = readPackageMeta();
-
-/** The project's repository: rule and check documentation links point into it. */
-export const REPOSITORY = 'https://github.com/eslint-plugin-cors/eslint-plugin-cors';

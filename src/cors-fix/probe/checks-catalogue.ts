@@ -1,5 +1,5 @@
 /** The fixed check ids of `cors-fix probe`, the severities, and where each check's page is. */
-import { REPOSITORY } from '../../package-meta.js';
+import { REPOSITORY } from '../../create-rule.js';
 
 /** Severities, worst first. */
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;

@@ -5,7 +5,7 @@
  */
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { REPOSITORY } from '../../package-meta.js';
+import { REPOSITORY } from '../../create-rule.js';
 import { type ProbeArguments, DEFAULT_ENV_VAR, PROBE_HELP, parseProbeArguments } from './arguments.js';
 import { atLeast } from './checks-catalogue.js';
 import type { VariableValue } from './declaration.js';

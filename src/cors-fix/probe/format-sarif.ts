@@ -3,7 +3,8 @@
  * With `--project` a result points at the policy in the source; otherwise at the probed URL.
  */
 import { pathToFileURL } from 'node:url';
-import { PACKAGE, REPOSITORY } from '../../package-meta.js';
+import { REPOSITORY } from '../../create-rule.js';
+import { PACKAGE } from '../../package-meta.js';
 import { CHECK_IDS, CHECK_TITLES, type Severity, checkDocsUrl } from './checks-catalogue.js';
 import { type ProbeReport, findingMessage } from './report.js';
 

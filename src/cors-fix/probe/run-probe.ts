@@ -4,7 +4,8 @@
  * and returns the report. It knows the steps; the checks, the plan and the client are their own modules.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { PACKAGE, REPOSITORY } from '../../package-meta.js';
+import { REPOSITORY } from '../../create-rule.js';
+import { PACKAGE } from '../../package-meta.js';
 import { CHECK_IDS, SEVERITIES } from './checks-catalogue.js';
 import { type Exchange, checkPath } from './checks.js';
 import { type Declaration, type VariableValue, declarationOf } from './declaration.js';
