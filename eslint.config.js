@@ -11,7 +11,7 @@ const TS_MORPH = {
 };
 
 export default defineConfig([
-  globalIgnores(['dist/', 'coverage/', 'fixtures/', 'examples/', 'scratch/', 'test-results/', 'bench/.work/']),
+  globalIgnores(['dist/', 'packages/*/dist/', 'coverage/', 'fixtures/', 'examples/', 'scratch/', 'test-results/', 'bench/.work/']),
   js.configs.recommended,
   tseslint.configs.strict,
   {

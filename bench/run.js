@@ -20,7 +20,7 @@ import { buildRepo } from './lib/repo.js';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const WORK = join(ROOT, 'bench', '.work');
-const CLI = join(ROOT, 'dist', 'src', 'cors-fix', 'cli.js');
+const CLI = join(ROOT, 'packages', 'cors-fix', 'dist', 'src', 'cors-fix', 'cli.js');
 const DOCS = join(ROOT, 'docs', 'benchmarks.md');
 const SIZES = [1000, 5000, 10000];
 

@@ -11,7 +11,7 @@ import plugin from '../dist/eslint-plugin.js';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const example = join(repo, 'examples', 'express-api');
-const cli = join(repo, 'dist', 'src', 'cors-fix', 'cli.js');
+const cli = join(repo, 'packages', 'cors-fix', 'dist', 'src', 'cors-fix', 'cli.js');
 const bold = (text) => (process.stdout.isTTY ? `\u001B[1m${text}\u001B[22m` : text);
 const step = (number, title) => console.log(`\n${bold(`${number}. ${title}`)}\n`);
 

@@ -1,17 +1,22 @@
-import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/types';
+import type { TSESLint } from '@typescript-eslint/utils';
 import { createRule, onCorsFile } from '../src/create-rule.js';
 import { type UnsafePattern, unsafeOriginPatterns } from '../src/model/index.js';
-import { saferRegex, serialisedOrigin } from '../src/model/origin-patterns.js';
+import { regexProblems, saferRegex, serialisedOrigin } from '../src/model/origin-patterns.js';
 import { replaceString } from '../src/suggestions.js';
 
 export type MessageId =
   | 'unanchored'
   | 'unescapedDot'
+  | 'lookAlikeHost'
   | 'statefulFlag'
   | 'partialMatch'
   | 'nullOrigin'
   | 'insecureScheme'
   | 'notSerialised'
+  | 'defaultPort'
+  | 'unicodeHost'
+  | 'notSerialisedForm'
   | 'uppercaseHost'
   | 'schemelessHost'
   | 'useSaferRegex'
@@ -20,6 +25,7 @@ export type MessageId =
 const MESSAGE_IDS = {
   unanchored: 'unanchored',
   'unescaped-dot': 'unescapedDot',
+  'look-alike-host': 'lookAlikeHost',
   'stateful-flag': 'statefulFlag',
   'partial-match': 'partialMatch',
   'null-origin': 'nullOrigin',
@@ -28,6 +34,14 @@ const MESSAGE_IDS = {
   'uppercase-host': 'uppercaseHost',
   'schemeless-host': 'schemelessHost',
 } as const satisfies Record<UnsafePattern['kind'], MessageId>;
+
+/** Why an origin literal never matches, by message. */
+const SERIALISATION_MESSAGE_IDS = {
+  path: 'notSerialised',
+  'default-port': 'defaultPort',
+  'unicode-host': 'unicodeHost',
+  form: 'notSerialisedForm',
+} as const satisfies Record<Extract<UnsafePattern, { kind: 'not-serialised' }>['reason'], MessageId>;
 
 export default createRule<[], MessageId>({
   name: 'no-unsafe-origin-pattern',
@@ -40,9 +54,11 @@ export default createRule<[], MessageId>({
     hasSuggestions: true,
     messages: {
       unanchored:
-        'The origin pattern {{text}} is not anchored with `^…$`, so origins that merely contain a match, such as https://app.example.com.evil.net, are allowed too. Anchor it at both ends.',
+        'The origin pattern {{text}} is not anchored with `^…$`, so it also accepts origins that merely contain a match{{example}}. Anchor it at both ends.',
       unescapedDot:
-        'The unescaped `.` in the origin pattern {{text}} matches any character, so a look-alike domain (app-example.com for app.example.com) is allowed too. Escape it as `\\.`.',
+        'The unescaped `.` in the origin pattern {{text}} matches any character, so look-alike hosts are accepted too{{example}}. Escape it as `\\.`.',
+      lookAlikeHost:
+        'The origin pattern {{text}} accepts {{example}}, whose host is neither {{host}} nor a subdomain of it: anyone can register such a look-alike domain and read these responses. Put `\\.` between what may vary and the domain, for example `([a-z0-9-]+\\.)*` instead of an open run.',
       statefulFlag:
         'The `g`/`y` flag of {{text}} makes `.test()` resume where the previous call stopped, so identical requests are allowed and refused in turn. Remove the flag.',
       partialMatch:
@@ -53,6 +69,12 @@ export default createRule<[], MessageId>({
         "{{text}} is an `http://` origin: anyone on the network path can serve pages as that origin and use the API. Allow only `https://` origins (`http://` is fine for localhost).",
       notSerialised:
         '{{text}} has a path, trailing slash, query or fragment. Browsers send origins without them, so it never matches. Use `{{fixed}}`.',
+      defaultPort:
+        "{{text}} names its scheme's default port. Browsers leave the default port out of the Origin header, so it never matches. Use `{{fixed}}`.",
+      unicodeHost:
+        '{{text}} has a non-ASCII host. Browsers send such hosts in their punycode form, so it never matches. Use `{{fixed}}`.',
+      notSerialisedForm:
+        '{{text}} is not written the way browsers send origins (lower-case scheme, no user name, no leading zeros in the port), so it never matches. Use `{{fixed}}`.',
       uppercaseHost:
         '{{text}} has upper-case letters in its host. Browsers send hosts in lower case, so it never matches. Use `{{fixed}}`.',
       schemelessHost:
@@ -66,13 +88,11 @@ export default createRule<[], MessageId>({
     return onCorsFile(context, ({ policies }, report) => {
       for (const policy of policies) {
         for (const finding of unsafeOriginPatterns(policy)) {
-          const text = 'text' in finding ? finding.text : '';
-          const method = finding.kind === 'partial-match' ? finding.method : '';
           const suggestion = suggest(finding);
           report({
             node: finding.node,
-            messageId: MESSAGE_IDS[finding.kind],
-            data: { text, method, framework: policy.framework.label, fixed: suggestion?.data.fixed ?? serialisedOrigin(text) ?? '' },
+            messageId: finding.kind === 'not-serialised' ? SERIALISATION_MESSAGE_IDS[finding.reason] : MESSAGE_IDS[finding.kind],
+            data: messageData(finding, policy.framework.label, suggestion?.data.fixed),
             suggest: suggestion ? [suggestion] : [],
           });
         }
@@ -81,19 +101,38 @@ export default createRule<[], MessageId>({
   },
 });
 
-function suggest(finding: UnsafePattern): TSESLint.SuggestionReportDescriptor<MessageId> & { data: { fixed: string } } | null {
+function messageData(finding: UnsafePattern, framework: string, fixed: string | undefined): Record<string, string> {
+  const text = 'text' in finding ? finding.text : '';
+  switch (finding.kind) {
+    case 'partial-match':
+      return { method: finding.method };
+    case 'unanchored':
+    case 'unescaped-dot':
+      return { text, example: finding.example ? `, such as ${finding.example}` : '' };
+    case 'look-alike-host':
+      return { text, example: finding.example ?? '', host: finding.host ?? '' };
+    case 'not-serialised':
+      return { text, fixed: finding.serialised ?? '' };
+    case 'uppercase-host':
+      return { text, fixed: fixed ?? serialisedOrigin(text) ?? '' };
+    case 'schemeless-host':
+      return { text, framework };
+    default:
+      return { text };
+  }
+}
+
+function suggest(finding: UnsafePattern): (TSESLint.SuggestionReportDescriptor<MessageId> & { data: { fixed: string } }) | null {
   const node = finding.node as TSESTree.Node;
-  if (finding.kind === 'unanchored' || finding.kind === 'unescaped-dot' || finding.kind === 'stateful-flag') {
+  if (finding.kind === 'unanchored' || finding.kind === 'unescaped-dot' || finding.kind === 'look-alike-host' || finding.kind === 'stateful-flag') {
     if (node.type !== T.Literal || !('regex' in node) || !node.regex) return null;
     const safer = saferRegex(node.regex);
-    if (!safer) return null;
+    // Only a rewrite the analysis finds nothing wrong with is offered.
+    if (!safer || regexProblems(safer).length > 0) return null;
     const fixed = `/${safer.pattern}/${safer.flags}`;
     return { messageId: 'useSaferRegex', data: { fixed }, fix: (fixer) => fixer.replaceText(node, fixed) };
   }
-  if (finding.kind === 'not-serialised' || finding.kind === 'uppercase-host') {
-    const fixed = serialisedOrigin(finding.text);
-    const fix = fixed ? replaceString(node, fixed) : null;
-    return fixed && fix ? { messageId: 'useSerialisedOrigin', data: { fixed }, fix } : null;
-  }
-  return null;
+  const fixed = finding.kind === 'not-serialised' ? finding.serialised : finding.kind === 'uppercase-host' ? serialisedOrigin(finding.text) : null;
+  const fix = fixed ? replaceString(node, fixed) : null;
+  return fixed && fix ? { messageId: 'useSerialisedOrigin', data: { fixed }, fix } : null;
 }

@@ -1,5 +1,6 @@
 /** Suggestion fixers shared by the rules. Suggestions only: each one changes which sites may call the API. */
-import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/types';
+import type { TSESLint } from '@typescript-eslint/utils';
 import type { CorsPolicy } from './model/index.js';
 
 type Fixer = TSESLint.ReportFixFunction;

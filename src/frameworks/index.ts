@@ -30,3 +30,4 @@ export const FRAMEWORKS: readonly Framework[] = [
 export type { Field, Framework, ListShape, Registration } from './define-framework.js';
 export { NEXT_CONFIG_FILE } from './next-config.js';
 export { HEADER_WRITE_METHODS, HEADERS_CONSTRUCTORS, RESPONSE_CONSTRUCTORS, RESPONSE_FACTORIES } from './raw-headers.js';
+export { AUTH_OR_LIMIT_NAMES, ROUTER_FACTORIES, ROUTER_NAMES } from './middleware-names.js';

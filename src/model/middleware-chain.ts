@@ -3,16 +3,17 @@
  * top level), in source order, each marked as CORS, auth/rate-limit, route or `init()`.
  */
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/types';
+import { AUTH_OR_LIMIT_NAMES, ROUTER_FACTORIES, ROUTER_NAMES } from '../frameworks/index.js';
 import { type Node, type SourceCode, enclosingFunction, memberName, resolveIdentifier, unwrap, valueParent } from './ast.js';
 import type { ChainEntry, CorsFile, CorsPolicy, MiddlewareChain } from './cors-file.js';
+import { moduleSpecifier } from './module-uses.js';
+import { hasPhrase, nameWords } from './name-words.js';
 
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'head', 'options', 'on']);
 const CHAIN_METHODS = new Set(['use', 'register', 'addHook', 'enableCors', 'route', 'init', ...ROUTE_METHODS]);
-/** Names of middleware that rejects requests without credentials or over a rate. */
-const AUTH_OR_LIMIT = /auth|jwt|limit/iu;
-/** Names of routers mounted as middleware. */
-const ROUTER = /router|routes/iu;
-const ROUTER_FACTORIES = new Set(['routes', 'allowedMethods']);
+const FACTORIES = new Set(ROUTER_FACTORIES);
+
+type Phrases = readonly (readonly string[])[];
 
 export function readChains(
   calls: readonly (TSESTree.CallExpression | TSESTree.NewExpression)[],
@@ -57,14 +58,14 @@ export function readChains(
     if (method === 'use') {
       entry.policy = corsArgument;
       if (!corsArgument) {
-        entry.auth = args.find((argument) => namesMatch(argument, AUTH_OR_LIMIT)) ?? null;
-        entry.route = args.find((argument) => isRouter(argument)) ?? null;
+        entry.auth = args.find((argument) => namesMatch(argument, AUTH_OR_LIMIT_NAMES, sourceCode)) ?? null;
+        entry.route = args.find((argument) => isRouter(argument, sourceCode)) ?? null;
       }
     } else if (method === 'register') {
       entry.policy = policyAt.get(call) ?? null;
-      if (!entry.policy && args[0] && namesMatch(args[0], AUTH_OR_LIMIT)) entry.auth = args[0];
+      if (!entry.policy && args[0] && namesMatch(args[0], AUTH_OR_LIMIT_NAMES, sourceCode)) entry.auth = args[0];
     } else if (method === 'addHook') {
-      if (args[1] && namesMatch(args[1], AUTH_OR_LIMIT)) entry.auth = args[1];
+      if (args[1] && namesMatch(args[1], AUTH_OR_LIMIT_NAMES, sourceCode)) entry.auth = args[1];
     } else if (method === 'enableCors') {
       entry.policy = policyAt.get(call) ?? null;
     } else if (method === 'init') {
@@ -108,16 +109,21 @@ function chainRoot(node: Node): TSESTree.Identifier | null {
 }
 
 /**
- * Whether an argument is an identifier, or a chain of calls and member accesses on one, with a name matching
- * `pattern` (`requireAuth`, `passport.authenticate('jwt')`, `rateLimit({…})`, `jwt({…}).unless({…})`). Arguments of the
- * calls are not looked at; inline functions never match.
+ * Whether an argument is an identifier, or a chain of calls and member accesses on one, whose words name one of
+ * `phrases` (`requireAuth`, `passport.authenticate('jwt')`, `rateLimit({…})`, `jwt({…}).unless({…})`), or whose root
+ * identifier is imported from a package named so (`expressjwt` from `express-jwt`). Arguments of the calls are not
+ * looked at; inline functions never match.
  */
-function namesMatch(argument: Node, pattern: RegExp): boolean {
+function namesMatch(argument: Node, phrases: Phrases, sourceCode: SourceCode): boolean {
   let current = unwrap(argument);
   for (;;) {
-    if (current.type === T.Identifier) return pattern.test(current.name);
+    if (current.type === T.Identifier) {
+      if (hasPhrase(nameWords(current.name), phrases)) return true;
+      const module = importedFrom(current, sourceCode);
+      return module !== null && hasPhrase(nameWords(module), phrases);
+    }
     if (current.type === T.MemberExpression) {
-      if (pattern.test(memberName(current) ?? '')) return true;
+      if (hasPhrase(nameWords(memberName(current) ?? ''), phrases)) return true;
       current = unwrap(current.object);
     } else if (current.type === T.CallExpression) {
       current = unwrap(current.callee);
@@ -127,15 +133,30 @@ function namesMatch(argument: Node, pattern: RegExp): boolean {
   }
 }
 
+/** The package an identifier is imported or required from (`import x from 'p'`, `const { x } = require('p')`). */
+function importedFrom(identifier: TSESTree.Identifier, sourceCode: SourceCode): string | null {
+  const definition = resolveIdentifier(sourceCode, identifier)?.defs[0];
+  let module: string | null = null;
+  if (definition?.type === 'ImportBinding' && definition.parent.type === T.ImportDeclaration) {
+    module = definition.parent.source.value;
+  } else if (definition?.type === 'Variable') {
+    let init = (definition.node as TSESTree.VariableDeclarator).init;
+    while (init && unwrap(init).type === T.MemberExpression) init = (unwrap(init) as TSESTree.MemberExpression).object;
+    module = init ? moduleSpecifier(unwrap(init), sourceCode) : null;
+  }
+  // Packages are named for what they do; a relative path names a place in the project.
+  return module !== null && !module.startsWith('.') && !module.startsWith('/') ? module : null;
+}
+
 /** `app.use('/api', apiRouter)`, `app.use(require('./routes'))`, `app.use(router.routes())`. */
-function isRouter(argument: Node): boolean {
+function isRouter(argument: Node, sourceCode: SourceCode): boolean {
   const value = unwrap(argument);
   if (value.type === T.CallExpression) {
     const callee = unwrap(value.callee);
     if (callee.type === T.Identifier && callee.name === 'require') return true;
-    if (callee.type === T.MemberExpression && ROUTER_FACTORIES.has(memberName(callee) ?? '')) return true;
+    if (callee.type === T.MemberExpression && FACTORIES.has(memberName(callee) ?? '')) return true;
   }
-  return namesMatch(value, ROUTER);
+  return namesMatch(value, ROUTER_NAMES, sourceCode);
 }
 
 /**

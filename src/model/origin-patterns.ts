@@ -1,11 +1,17 @@
 /**
  * What an origin string or regex can match. Browsers send a serialised origin (`https://app.example.com`: lower-case
- * scheme and host, optional port, nothing after), and compare `Access-Control-Allow-Origin` with it byte for byte.
+ * scheme and host, punycode for non-ASCII hosts, no default port, nothing after the authority), and compare
+ * `Access-Control-Allow-Origin` with it byte for byte.
  */
 import { RegExpParser, type AST } from '@eslint-community/regexpp';
+import { buildAutomaton, findOrigin } from './regex-language.js';
 
 /** An origin the attacker controls; a regex that matches it matches every origin. */
 const FOREIGN_ORIGIN = 'https://attacker.invalid';
+
+/** A domain nobody else has (RFC 2606); look-alike examples in messages are built on it. */
+const ATTACKER = 'attacker';
+const ATTACKER_DOMAIN = 'attacker.example';
 
 const ORIGIN_LIKE = /^[a-z][a-z0-9+.-]*:\/\//iu;
 
@@ -17,6 +23,8 @@ export function isOriginLike(text: string): boolean {
 export interface OriginParts {
   scheme: string;
   host: string;
+  /** The port as written (`'443'`, `''` for a bare `:`), or null when there is none. */
+  port: string | null;
   /** Everything after the authority: a path, a trailing slash, a query or a fragment. */
   rest: string;
 }
@@ -25,8 +33,10 @@ export function parseOrigin(text: string): OriginParts | null {
   const match = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)(.*)$/isu.exec(text);
   if (!match) return null;
   const authority = (match[2] ?? '').replace(/^[^@]*@/u, '');
-  const host = authority.startsWith('[') ? authority.slice(0, authority.indexOf(']') + 1) : authority.replace(/:\d*$/u, '');
-  return { scheme: match[1] ?? '', host, rest: match[3] ?? '' };
+  const bracket = authority.startsWith('[') ? authority.indexOf(']') + 1 : 0;
+  const colon = authority.indexOf(':', bracket);
+  const host = colon < 0 ? authority : authority.slice(0, colon);
+  return { scheme: match[1] ?? '', host, port: colon < 0 ? null : authority.slice(colon + 1), rest: match[3] ?? '' };
 }
 
 /** `localhost`, `*.localhost`, `127.0.0.0/8` and `[::1]`. */
@@ -38,19 +48,69 @@ export function isLoopbackHost(host: string): boolean {
 export type OriginLiteralProblem =
   /** `http://` to a host that is not loopback: anyone on the network path can act as that origin. */
   | 'insecure-scheme'
-  /** A path, trailing slash, query or fragment: never equal to a serialised origin. */
+  /** Not what a browser sends (see `SerialisationReason`), so it never matches. */
   | 'not-serialised'
   /** Upper-case letters in the host: browsers send it lower-cased, so it never matches. */
   | 'uppercase-host';
 
-export function originLiteralProblems(text: string): OriginLiteralProblem[] {
+/** Why an origin literal differs from what browsers send. */
+export type SerialisationReason =
+  /** A path, trailing slash, query or fragment. */
+  | 'path'
+  /** `:443` on https, `:80` on http: browsers leave the default port out. */
+  | 'default-port'
+  /** A non-ASCII host: browsers send its punycode form (`xn--…`). */
+  | 'unicode-host'
+  /** Anything else the serialisation changes: user info, an upper-case scheme, a port with leading zeros. */
+  | 'form';
+
+export type OriginLiteralFinding =
+  | { problem: 'insecure-scheme' | 'uppercase-host' }
+  | { problem: 'not-serialised'; reason: SerialisationReason };
+
+const SPECIAL_SCHEMES = new Set(['http', 'https']);
+const DEFAULT_PORTS: Readonly<Record<string, string>> = { http: '80', https: '443' };
+
+/** What is wrong with an origin literal, judged against its WHATWG `URL` serialisation for http(s) origins. */
+export function originLiteralProblems(text: string): OriginLiteralFinding[] {
   const parts = parseOrigin(text);
   if (!parts) return [];
-  const problems: OriginLiteralProblem[] = [];
-  if (parts.scheme.toLowerCase() === 'http' && !isLoopbackHost(parts.host)) problems.push('insecure-scheme');
-  if (parts.rest !== '') problems.push('not-serialised');
-  if (/[A-Z]/u.test(parts.host)) problems.push('uppercase-host');
+  const problems: OriginLiteralFinding[] = [];
+  const scheme = parts.scheme.toLowerCase();
+  if (scheme === 'http' && !isLoopbackHost(parts.host)) problems.push({ problem: 'insecure-scheme' });
+  if (parts.rest !== '') problems.push({ problem: 'not-serialised', reason: 'path' });
+  if (/[A-Z]/u.test(parts.host)) problems.push({ problem: 'uppercase-host' });
+  if (!SPECIAL_SCHEMES.has(scheme)) return problems;
+  const serialised = serialisedOrigin(text);
+  if (serialised === null) return problems;
+  if (parts.port !== null && parts.port !== '' && Number(parts.port) === Number(DEFAULT_PORTS[scheme])) {
+    problems.push({ problem: 'not-serialised', reason: 'default-port' });
+  }
+  // eslint-disable-next-line no-control-regex -- ASCII is exactly U+0000–U+007F
+  if (/[^\u0000-\u007f]/u.test(parts.host)) problems.push({ problem: 'not-serialised', reason: 'unicode-host' });
+  if (problems.length === 0 || problems.every((finding) => finding.problem === 'insecure-scheme')) {
+    if (serialised !== text) problems.push({ problem: 'not-serialised', reason: 'form' });
+  }
   return problems;
+}
+
+/**
+ * The serialised form of an origin-like string, as browsers send it: for http(s), the WHATWG `URL` origin
+ * (lower-case, punycode, no default port, no user info); for other schemes, lower-case scheme and authority. Null when
+ * it is not a valid origin.
+ */
+export function serialisedOrigin(text: string): string | null {
+  const match = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)/isu.exec(text);
+  if (!match?.[1]) return null;
+  const scheme = match[1].toLowerCase();
+  const authority = match[2] ?? '';
+  if (!SPECIAL_SCHEMES.has(scheme)) return `${scheme}://${authority.toLowerCase()}`;
+  try {
+    const origin = new URL(`${scheme}://${authority}`).origin;
+    return origin === 'null' ? null : origin;
+  } catch {
+    return null;
+  }
 }
 
 export interface RegexLike {
@@ -60,11 +120,7 @@ export interface RegexLike {
 
 /** A regex that accepts an origin nobody listed (`/.*\/`, `/^https?:\/\/.*$/`): in effect a wildcard. */
 export function matchesEveryOrigin(regex: RegexLike): boolean {
-  try {
-    return new RegExp(regex.pattern, regex.flags.replace(/[gy]/gu, '')).test(FOREIGN_ORIGIN);
-  } catch {
-    return false;
-  }
+  return accepts(regex, FOREIGN_ORIGIN) ?? false;
 }
 
 export type RegexProblem =
@@ -72,6 +128,8 @@ export type RegexProblem =
   | 'unanchored'
   /** A bare `.` matches any character: `app.example.com` also matches `appxexample.com`. */
   | 'unescaped-dot'
+  /** Anchored and escaped, yet it accepts a host that is neither the one it names nor a subdomain of it. */
+  | 'look-alike-host'
   /** `g`/`y`: `.test()` keeps `lastIndex`, so identical requests are allowed and denied in turn. */
   | 'stateful-flag';
 
@@ -79,6 +137,10 @@ export interface RegexFinding {
   problem: RegexProblem;
   /** The offending part of the pattern, for the message. */
   text: string;
+  /** An origin anyone can register that the pattern accepts because of this problem, when the analysis found one. */
+  example: string | null;
+  /** The host the pattern names (the one the example imitates), for look-alike hosts. */
+  host: string | null;
 }
 
 /** Problems of a regex used to allow origins; none for regexes that cannot be parsed. */
@@ -86,27 +148,152 @@ export function regexProblems(regex: RegexLike): RegexFinding[] {
   const ast = parse(regex);
   if (!ast) return [];
   const findings: RegexFinding[] = [];
-  if (!isAnchored(ast.pattern.alternatives, 'start') || !isAnchored(ast.pattern.alternatives, 'end')) {
-    findings.push({ problem: 'unanchored', text: regex.pattern });
+  const hosts = namedHosts(ast);
+  const anchored = !isAnchored(ast.alternatives, 'start') || !isAnchored(ast.alternatives, 'end') ? anchor(regex, ast) : null;
+  const dots = bareDots(ast);
+  if (anchored) {
+    const candidates = hosts.flatMap((host) => [`https://${host}.${ATTACKER_DOMAIN}`, `https://${ATTACKER}-${host}`, `https://${ATTACKER}${host}`]);
+    findings.push({ problem: 'unanchored', text: regex.pattern, example: exampleOf(regex, hosts, candidates, anchored), host: null });
   }
-  const dot = findBareDot(ast.pattern);
-  if (dot) findings.push({ problem: 'unescaped-dot', text: dot });
+  if (dots.length > 0) {
+    const lookAlikes = hosts.flatMap((host) => [...host.matchAll(/\./gu)].map((dot) => `${host.slice(0, dot.index)}-${host.slice(dot.index + 1)}`));
+    const candidates = ['', `${ATTACKER}.`].flatMap((prefix) => lookAlikes.flatMap((host) => [`https://${prefix}${host}`, `https://${prefix}${host}.${ATTACKER_DOMAIN}`]));
+    findings.push({ problem: 'unescaped-dot', text: '.', example: exampleOf(regex, hosts, candidates, escapeDots(regex, dots)), host: null });
+  }
+  // What is left once anchored and escaped: a run of anything before (or after) the domain it names.
+  const tightened = escapeDots(anchored ?? regex, bareDots(parse(anchored ?? regex) ?? ast));
+  const lookAlike = foreignOrigin(tightened, hosts);
+  if (lookAlike) {
+    const candidates = hosts.flatMap((host) => [`https://${ATTACKER}${host}`, `https://${ATTACKER}-${host}`, `https://${host}.${ATTACKER_DOMAIN}`]);
+    const example = candidates.find((candidate) => isForeign(candidate, hosts) && accepts(tightened, candidate) === true) ?? lookAlike;
+    const host = hosts.find((named) => example.includes(named)) ?? hosts[0] ?? null;
+    findings.push({ problem: 'look-alike-host', text: regex.pattern, example, host });
+  }
   const stateful = regex.flags.replace(/[^gy]/gu, '');
-  if (stateful) findings.push({ problem: 'stateful-flag', text: stateful });
+  if (stateful) findings.push({ problem: 'stateful-flag', text: stateful, example: null, host: null });
   return findings;
 }
 
-/** Parses a pattern (from a literal or a `new RegExp('…')` string, so `/` need not be escaped). */
-function parse(regex: RegexLike): { pattern: AST.Pattern } | null {
+/**
+ * An origin with a foreign host that `regex` accepts and `fixed` (the same regex with one problem mended) rejects:
+ * the first of `candidates` that qualifies, else the analysis's shortest. Null when the problem admits none.
+ */
+function exampleOf(regex: RegexLike, hosts: readonly string[], candidates: readonly string[], fixed: RegexLike): string | null {
+  const qualifies = (origin: string): boolean => isForeign(origin, hosts) && accepts(regex, origin) === true && accepts(fixed, origin) === false;
+  const found = candidates.find(qualifies);
+  if (found) return found;
+  const shortest = foreignOrigin(regex, hosts);
+  return shortest && qualifies(shortest) ? shortest : null;
+}
+
+const foreignCache = new Map<string, string | null>();
+
+/** The shortest origin whose host is none of `hosts` nor a subdomain of one that `regex` accepts, checked by the engine. */
+function foreignOrigin(regex: RegexLike, hosts: readonly string[]): string | null {
+  if (hosts.length === 0) return null;
+  const key = `${regex.flags}/${regex.pattern}/${hosts.join(',')}`;
+  if (foreignCache.has(key)) return foreignCache.get(key) ?? null;
+  const ast = parse(regex);
+  const automaton = ast ? buildAutomaton(ast, regex.flags) : null;
+  const found = automaton ? findOrigin(automaton, hosts, 'foreign') : null;
+  // The engine has the last word: an automaton that disagreed with it would report nothing rather than something false.
+  const origin = found !== null && accepts(regex, found) === true ? found : null;
+  if (foreignCache.size > 500) foreignCache.clear();
+  foreignCache.set(key, origin);
+  return origin;
+}
+
+/** A serialised http(s) origin whose host has a dot and is none of `hosts` nor a subdomain of one. */
+function isForeign(origin: string, hosts: readonly string[]): boolean {
+  const match = /^https?:\/\/([a-z0-9-]+(?:\.[a-z0-9-]+)+)(?::\d{1,5})?$/u.exec(origin);
+  const host = match?.[1];
+  return host !== undefined && !hosts.some((named) => host === named || host.endsWith(`.${named}`));
+}
+
+/** Whether the engine accepts `text`, `g`/`y` left out; undefined when the pattern does not compile. */
+function accepts(regex: RegexLike, text: string): boolean | undefined {
   try {
-    const pattern = new RegExpParser().parsePattern(regex.pattern, 0, regex.pattern.length, {
+    return new RegExp(regex.pattern, regex.flags.replace(/[gy]/gu, '')).test(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Parses a pattern (from a literal or a `new RegExp('…')` string, so `/` need not be escaped). */
+function parse(regex: RegexLike): AST.Pattern | null {
+  try {
+    return new RegExpParser().parsePattern(regex.pattern, 0, regex.pattern.length, {
       unicode: regex.flags.includes('u'),
       unicodeSets: regex.flags.includes('v'),
     });
-    return { pattern };
   } catch {
     return null;
   }
+}
+
+/**
+ * The hosts a pattern spells out: dotted names in its literal text (`https://app.example.com`), with groups of
+ * literal alternatives expanded (`(app|admin)\.example\.com`) and a bare `.` read as the dot it was meant to be. What
+ * a regex accepts is judged against these: each of them and their subdomains are what the author meant.
+ */
+export function namedHosts(pattern: AST.Pattern): string[] {
+  const hosts = new Set<string>();
+  const visitAll = (alternatives: readonly AST.Alternative[]): void => {
+    for (const alternative of alternatives) visit(alternative);
+  };
+  const visit = (alternative: AST.Alternative): void => {
+    let runs = [''];
+    const flush = (): void => {
+      for (const run of runs) for (const match of run.toLowerCase().matchAll(/[a-z0-9-]+(?:\.[a-z0-9-]+)+/gu)) hosts.add(match[0]);
+      runs = [''];
+    };
+    for (const element of alternative.elements) {
+      const char = literalChar(element);
+      if (char !== null) {
+        runs = runs.map((run) => run + char);
+        continue;
+      }
+      const choices = literalChoices(element);
+      if (choices && runs.length * choices.length <= 64) {
+        runs = runs.flatMap((run) => choices.map((choice) => run + choice));
+        continue;
+      }
+      flush();
+      if (element.type === 'Group' || element.type === 'CapturingGroup') visitAll(element.alternatives);
+      else if (element.type === 'Quantifier' && (element.element.type === 'Group' || element.element.type === 'CapturingGroup')) visitAll(element.element.alternatives);
+    }
+    flush();
+  };
+  visitAll(pattern.alternatives);
+  return [...hosts];
+}
+
+/** The one character an element stands for: a literal, `[.]`, or a bare `.` (meant as a dot). */
+function literalChar(element: AST.Element): string | null {
+  if (element.type === 'Character') return String.fromCodePoint(element.value);
+  if (element.type === 'CharacterSet' && element.kind === 'any') return '.';
+  if (element.type === 'CharacterClass' && !element.negate && element.elements.length === 1 && element.elements[0]?.type === 'Character') {
+    return String.fromCodePoint(element.elements[0].value);
+  }
+  return null;
+}
+
+/** The strings a group of literal alternatives stands for (`(app|admin)`, `(www\.)?`), or null. */
+function literalChoices(element: AST.Element): string[] | null {
+  const optional = element.type === 'Quantifier' && element.min === 0 && element.max === 1;
+  const group = optional ? element.element : element;
+  if (group.type !== 'Group' && group.type !== 'CapturingGroup') return null;
+  const choices: string[] = optional ? [''] : [];
+  for (const alternative of group.alternatives) {
+    let text = '';
+    for (const child of alternative.elements) {
+      const char = literalChar(child);
+      if (char === null) return null;
+      text += char;
+    }
+    choices.push(text);
+  }
+  return choices;
 }
 
 /** Every alternative begins with `^` (or ends with `$`), directly or inside a group whose alternatives all do. */
@@ -124,9 +311,18 @@ function isAnchored(alternatives: readonly AST.Alternative[], side: 'start' | 'e
   );
 }
 
-/** The first `.` that is outside a character class and not quantified. */
-function findBareDot(node: AST.Pattern): string | null {
-  return bareDots(node).length > 0 ? '.' : null;
+/** The same regex anchored with `^(?:…)$` where it is not. */
+function anchor(regex: RegexLike, ast: AST.Pattern): RegexLike {
+  const body = regex.pattern.replace(/^\^/u, '').replace(/(?<!\\)\$$/u, '');
+  return { pattern: ast.alternatives.length > 1 ? `^(?:${body})$` : `^${body}$`, flags: regex.flags };
+}
+
+/** The same regex with the given bare dots escaped. */
+function escapeDots(regex: RegexLike, dots: readonly AST.CharacterSet[]): RegexLike {
+  let pattern = regex.pattern;
+  // Replace from the end so that earlier offsets stay valid.
+  for (const dot of [...dots].sort((a, b) => b.start - a.start)) pattern = `${pattern.slice(0, dot.start)}\\.${pattern.slice(dot.start + 1)}`;
+  return { pattern, flags: regex.flags };
 }
 
 /** Every `.` outside a character class that is not quantified. */
@@ -161,9 +357,31 @@ function bareDots(node: AST.Pattern): AST.CharacterSet[] {
 }
 
 /**
- * The same regex anchored with `^(?:…)$`, its bare dots escaped and `g`/`y` dropped; null if it cannot be parsed. A
- * host suffix written without a scheme (`/\.example\.com$/`, `/example\.com$/`) becomes `https://` plus one or more
- * (or any) subdomain labels, so that it keeps matching the subdomains it was written for instead of nothing.
+ * Open runs (`.*`, `\w+`, `[^/]*`) right before the domain they should end in, as `[start, end, replacement]`: each
+ * becomes a run of whole labels, `(?:[a-z0-9-]+\.)*`, so that only the domain and its subdomains are left.
+ */
+function openRuns(ast: AST.Pattern): [number, number, string][] {
+  const runs: [number, number, string][] = [];
+  const visit = (alternatives: readonly AST.Alternative[]): void => {
+    for (const alternative of alternatives) {
+      alternative.elements.forEach((element, index) => {
+        if (element.type === 'Group' || element.type === 'CapturingGroup') visit(element.alternatives);
+        const next = alternative.elements[index + 1];
+        const opensRun = element.type === 'Quantifier' && element.max === Number.POSITIVE_INFINITY && element.element.type !== 'Group' && element.element.type !== 'CapturingGroup';
+        if (!opensRun || next?.type !== 'Character' || !/[a-z0-9]/iu.test(String.fromCodePoint(next.value))) return;
+        runs.push([element.start, element.end, element.min > 0 ? '(?:[a-z0-9-]+\\.)+' : '(?:[a-z0-9-]+\\.)*']);
+      });
+    }
+  };
+  visit(ast.alternatives);
+  return runs;
+}
+
+/**
+ * The same regex made safe: open runs before the domain turned into whole labels, bare dots escaped, anchored with
+ * `^(?:…)$` and `g`/`y` dropped; null if it cannot be parsed. A host suffix written without a scheme
+ * (`/\.example\.com$/`, `/example\.com$/`) becomes `https://` plus one or more (or any) subdomain labels, so that it
+ * keeps matching the subdomains it was written for instead of nothing.
  */
 export function saferRegex(regex: RegexLike): RegexLike | null {
   const suffix = /^(\\?\.)?((?:[a-z0-9-]|\\?\.)+)\$?$/iu.exec(regex.pattern);
@@ -173,22 +391,11 @@ export function saferRegex(regex: RegexLike): RegexLike | null {
   }
   const ast = parse(regex);
   if (!ast) return null;
+  const edits = [...openRuns(ast), ...bareDots(ast).map((dot): [number, number, string] => [dot.start, dot.end, '\\.'])];
   let pattern = regex.pattern;
   // Replace from the end so that earlier offsets stay valid.
-  for (const dot of bareDots(ast.pattern).reverse()) {
-    pattern = `${pattern.slice(0, dot.start)}\\.${pattern.slice(dot.start + 1)}`;
-  }
-  if (!isAnchored(ast.pattern.alternatives, 'start') || !isAnchored(ast.pattern.alternatives, 'end')) {
-    const body = pattern.replace(/^\^/u, '').replace(/(?<!\\)\$$/u, '');
-    pattern = ast.pattern.alternatives.length > 1 ? `^(?:${body})$` : `^${body}$`;
-  }
-  return { pattern, flags: regex.flags.replace(/[gy]/gu, '') };
-}
-
-/** The serialised form of an origin-like string: lower-case scheme and host, nothing after the authority. */
-export function serialisedOrigin(text: string): string | null {
-  const match = /^([a-z][a-z0-9+.-]*:\/\/[^/?#]*)/isu.exec(text);
-  if (!match?.[1]) return null;
-  const [scheme, authority] = match[1].split('://') as [string, string];
-  return `${scheme.toLowerCase()}://${authority.toLowerCase()}`;
+  for (const [start, end, text] of edits.sort((a, b) => b[0] - a[0])) pattern = `${pattern.slice(0, start)}${text}${pattern.slice(end)}`;
+  const edited = { pattern, flags: regex.flags.replace(/[gy]/gu, '') };
+  if (isAnchored(ast.alternatives, 'start') && isAnchored(ast.alternatives, 'end')) return edited;
+  return anchor(edited, parse(edited) ?? ast);
 }

@@ -269,6 +269,8 @@ export class ValueResolver {
       if (property) return property.value;
       if (object.opaqueSpreads.length === 0) return { kind: 'nullish', value: undefined, node };
     }
+    // `/^https:\/\/app\.example\.com$/.source`, used to build a larger pattern
+    if (name === 'source' && object.kind === 'regex') return { kind: 'string', value: object.pattern, node };
     if (object.kind === 'array' && !object.set) {
       const index = node.computed ? unwrap(node.property) : null;
       if (index?.type === T.Literal && typeof index.value === 'number') {
@@ -347,14 +349,12 @@ export class ValueResolver {
         const elements = this.resolveIn(first, context, validated);
         if (elements.kind === 'array') return { kind: 'array', elements: elements.elements, set: true, node };
       }
-      // new RegExp('…', 'flags') / RegExp('…')
-      if (callee.name === 'RegExp' && first) {
-        const pattern = unwrap(first);
-        const flagsNode = node.arguments[1] ? unwrap(node.arguments[1]) : null;
-        const flags = flagsNode?.type === T.Literal && typeof flagsNode.value === 'string' ? flagsNode.value : flagsNode ? null : '';
-        if (pattern.type === T.Literal && typeof pattern.value === 'string' && flags !== null) {
-          return { kind: 'regex', pattern: pattern.value, flags, node };
-        }
+      // new RegExp('…', 'flags') / RegExp('…'), the pattern possibly built from parts the file shows
+      if (callee.name === 'RegExp' && first && first.type !== T.SpreadElement) {
+        const flagsNode = node.arguments[1];
+        const flags = flagsNode ? this.constantText(flagsNode, context) : '';
+        const pattern = this.constantText(first, context);
+        if (pattern !== null && flags !== null) return { kind: 'regex', pattern, flags, node };
       }
       if (callee.name === 'require') return { kind: 'opaque', source: 'imported', node };
     }
@@ -372,6 +372,33 @@ export class ValueResolver {
     }
     if (node.type === T.CallExpression && callee.type === T.ImportExpression) return { kind: 'opaque', source: 'imported', node };
     return { kind: 'opaque', source: this.provenanceOfAll(node.arguments, context), node };
+  }
+
+  /**
+   * The text of a string the file spells out in parts: literals, `const`s, `+` concatenation and template literals
+   * of such parts (`'^https://.*' + DOMAIN + '$'`). Null when any part is not shown.
+   */
+  private constantText(raw: Node, context: ResolveContext): string | null {
+    const node = unwrap(raw);
+    if (node.type === T.BinaryExpression && node.operator === '+') {
+      const left = this.constantText(node.left, context);
+      const right = left === null ? null : this.constantText(node.right, context);
+      return left !== null && right !== null ? left + right : null;
+    }
+    if (node.type === T.TemplateLiteral) {
+      let text = node.quasis[0]?.value.cooked ?? '';
+      for (const [index, expression] of node.expressions.entries()) {
+        const part = this.constantText(expression, context);
+        const quasi = node.quasis[index + 1]?.value.cooked;
+        if (part === null || quasi == null) return null;
+        text += part + quasi;
+      }
+      return text;
+    }
+    const value = this.resolveIn(node, context, false);
+    if (value.kind === 'string') return value.value;
+    if (value.kind === 'number') return String(value.value);
+    return null;
   }
 
   private resolveUnary(node: TSESTree.UnaryExpression, context: ResolveContext): Value {

@@ -8,14 +8,16 @@ import { type Node, contains } from './ast.js';
 import type { AllowedOrigin, ChainEntry, CorsFile, CorsPolicy, HeaderWrite, ListSetting, MiddlewareChain, OptionEntry, PossibleList } from './cors-file.js';
 import { PARTIAL_MATCH_METHODS } from './origin-checks.js';
 import {
-  type OriginLiteralProblem,
   type RegexProblem,
+  type SerialisationReason,
   isLoopbackHost,
   isOriginLike,
   matchesEveryOrigin,
+  type OriginLiteralFinding,
   originLiteralProblems,
   parseOrigin,
   regexProblems,
+  serialisedOrigin,
 } from './origin-patterns.js';
 import { isCustomResponseHeader } from './read-header-writes.js';
 import { type Value, alternatives } from './static-value.js';
@@ -101,12 +103,15 @@ export function hardcodedOrigins(policy: CorsPolicy): LiteralOrigin[] {
 }
 
 export type UnsafePattern =
-  | { kind: RegexProblem; node: Node; text: string }
+  /** `example`: an origin anyone can register that the pattern accepts (for look-alike hosts always one). */
+  | { kind: RegexProblem; node: Node; text: string; example: string | null; host: string | null }
   | { kind: 'partial-match'; node: Node; method: string }
   | { kind: 'null-origin'; node: Node }
   /** A host without a scheme, which the framework matches over `http://` too. */
   | { kind: 'schemeless-host'; node: Node; text: string }
-  | { kind: OriginLiteralProblem; node: Node; text: string };
+  | { kind: 'insecure-scheme' | 'uppercase-host'; node: Node; text: string }
+  /** Never what a browser sends; `serialised` is what it sends instead. */
+  | { kind: 'not-serialised'; node: Node; text: string; reason: SerialisationReason; serialised: string | null };
 
 /** Origin checks and values that can be fooled or never match (rule `no-unsafe-origin-pattern`). */
 export function unsafeOriginPatterns(policy: CorsPolicy): UnsafePattern[] {
@@ -124,11 +129,12 @@ export function unsafeOriginPatterns(policy: CorsPolicy): UnsafePattern[] {
         for (const element of option.elements) inspect(element, statefulMatters);
       } else if (option.kind === 'regex' && !matchesEveryOrigin(option)) {
         for (const problem of regexProblems(option)) {
-          if (problem.problem !== 'stateful-flag' || statefulMatters) push({ kind: problem.problem, node: option.node, text: `/${option.pattern}/${option.flags}` });
+          if (problem.problem === 'stateful-flag' && !statefulMatters) continue;
+          push({ kind: problem.problem, node: option.node, text: `/${option.pattern}/${option.flags}`, example: problem.example, host: problem.host });
         }
       } else if (option.kind === 'string') {
         if (option.value.trim() === 'null') push({ kind: 'null-origin', node: option.node });
-        else if (isOriginLike(option.value)) for (const problem of originLiteralProblems(option.value)) push({ kind: problem, node: option.node, text: option.value });
+        else if (isOriginLike(option.value)) for (const problem of originLiteralProblems(option.value)) push(literalFinding(problem, option.node, option.value));
       }
     }
   };
@@ -156,6 +162,11 @@ export function unsafeOriginPatterns(policy: CorsPolicy): UnsafePattern[] {
     }
   }
   return findings;
+}
+
+function literalFinding(problem: OriginLiteralFinding, node: Node, text: string): UnsafePattern {
+  if (problem.problem === 'not-serialised') return { kind: 'not-serialised', node, text, reason: problem.reason, serialised: serialisedOrigin(text) };
+  return { kind: problem.problem, node, text };
 }
 
 /** `app.example.com`: a host written without a scheme. */

@@ -28,23 +28,40 @@ describe('origin-like strings', () => {
 });
 
 describe('origin literal problems', () => {
+  const literalProblems = (text: string) =>
+    originLiteralProblems(text).map((finding) => (finding.problem === 'not-serialised' ? `not-serialised:${finding.reason}` : finding.problem));
+
   it.each([
     ['https://app.example.com', []],
     ['https://app.example.com:8443', []],
     ['http://localhost:3000', []],
     ['http://127.0.0.1:5173', []],
+    ['http://[::1]:8080', []],
+    ['https://xn--bcher-kva.example', []],
+    ['chrome-extension://abcdefghijklmnop', []],
     ['http://app.example.com', ['insecure-scheme']],
-    ['https://app.example.com/', ['not-serialised']],
-    ['https://app.example.com/app', ['not-serialised']],
-    ['https://app.example.com?x=1', ['not-serialised']],
+    ['https://app.example.com/', ['not-serialised:path']],
+    ['https://app.example.com/app', ['not-serialised:path']],
+    ['https://app.example.com?x=1', ['not-serialised:path']],
     ['https://App.Example.com', ['uppercase-host']],
-    ['http://Partner.com/', ['insecure-scheme', 'not-serialised', 'uppercase-host']],
+    ['http://Partner.com/', ['insecure-scheme', 'not-serialised:path', 'uppercase-host']],
+    ['https://app.example.com:443', ['not-serialised:default-port']],
+    ['https://app.example.com:0443', ['not-serialised:default-port']],
+    ['http://x.example:80', ['insecure-scheme', 'not-serialised:default-port']],
+    ['http://localhost:80', ['not-serialised:default-port']],
+    ['https://bücher.example', ['not-serialised:unicode-host']],
+    ['HTTPS://app.example.com', ['not-serialised:form']],
+    ['https://deploy@app.example.com', ['not-serialised:form']],
   ] as const)('%s → %j', (text, expected) => {
-    expect(originLiteralProblems(text)).toEqual(expected);
+    expect(literalProblems(text)).toEqual(expected);
   });
 
-  it('serialises origins the way browsers send them', () => {
+  it('serialises origins the way browsers send them (the WHATWG URL origin)', () => {
     expect(serialisedOrigin('HTTPS://App.Example.com:8443/path?q#f')).toBe('https://app.example.com:8443');
+    expect(serialisedOrigin('https://app.example.com:443')).toBe('https://app.example.com');
+    expect(serialisedOrigin('http://x.example:80/')).toBe('http://x.example');
+    expect(serialisedOrigin('https://bücher.example')).toBe('https://xn--bcher-kva.example');
+    expect(serialisedOrigin('https://exa mple.com')).toBeNull();
   });
 });
 
@@ -67,8 +84,37 @@ describe('regex origins', () => {
     [/^https:\/\/app.example\.com$/, ['unescaped-dot']],
     [/^https:\/\/app\.example\.com$/g, ['stateful-flag']],
     [/example.com/y, ['unanchored', 'unescaped-dot', 'stateful-flag']],
+    [/^https:\/\/([a-z0-9-]+\.)*example\.com$/, []],
+    [/^https:\/\/[a-z0-9-]+\.example\.com$/, []],
+    [/^https:\/\/.*\.example\.com$/, []],
+    [/^https:\/\/app\.example\.(com|org)$/, []],
+    [/^https:\/\/(www\.)?example\.com(:\d+)?$/, []],
+    [/^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/, []],
+    [/^https:\/\/.*example\.com$/, ['look-alike-host']],
+    [/^https:\/\/\w+example\.com$/, ['look-alike-host']],
+    [/^https:\/\/[a-z0-9.-]*example\.com$/, ['look-alike-host']],
+    [/^https:\/\/[^/]*example\.com$/, ['look-alike-host']],
+    [/^https:\/\/app\.example\.com.*$/, ['look-alike-host']],
+    [/^https:\/\/.*example.com$/, ['unescaped-dot', 'look-alike-host']],
   ] as const)('%s → %j', (literal, expected) => {
     expect(problems(literal)).toEqual(expected);
+  });
+
+  it.each([
+    [/^https:\/\/.*example\.com$/, 'look-alike-host', 'https://attackerexample.com'],
+    [/^https:\/\/\w+example\.com$/, 'look-alike-host', 'https://attackerexample.com'],
+    [/^https:\/\/app\.example\.com.*$/, 'look-alike-host', 'https://app.example.com.attacker.example'],
+    [/^https:\/\/app\.example\.com/, 'unanchored', 'https://app.example.com.attacker.example'],
+    [/example\.com$/, 'unanchored', 'https://attacker-example.com'],
+    [/\.example\.com$/, 'unanchored', null],
+    [/^https:\/\/app.example\.com$/, 'unescaped-dot', 'https://app-example.com'],
+  ] as const)('%s: %s names %s', (literal, problem, example) => {
+    const finding = regexProblems(regex(literal)).find((candidate) => candidate.problem === problem);
+    expect(finding?.example).toBe(example);
+  });
+
+  it('judges a pattern built with new RegExp from strings the same way', () => {
+    expect(regexProblems({ pattern: '^https://.*' + 'example\\.com$', flags: '' }).map((finding) => finding.problem)).toEqual(['look-alike-host']);
   });
 
   it('suggests an anchored, escaped, stateless pattern', () => {

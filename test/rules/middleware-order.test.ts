@@ -156,6 +156,27 @@ runBoth('middleware-order', rule, {
         `,
       },
       {
+        name: 'express: names are read by word: authorPages, limitedOffers, authoredBy and coauthors are not auth or limits',
+        code: code`
+          import cors from 'cors';
+          app.use(authorPages);
+          app.use(limitedOffers());
+          app.use(content.authoredBy('editors'));
+          app.use(coauthors);
+          app.use(unlimitedPlans);
+          app.use(cors());
+        `,
+      },
+      {
+        name: 'express: middleware imported from a local module named auth is judged by its own name',
+        code: code`
+          import cors from 'cors';
+          import { loadUser } from './middleware/auth.js';
+          app.use(loadUser);
+          app.use(cors());
+        `,
+      },
+      {
         name: "express: app.get('port') reads a setting, it is not a route",
         code: code`
           import cors from 'cors';
@@ -404,6 +425,52 @@ runBoth('middleware-order', rule, {
           app.use(cors());
         `,
         errors: [{ messageId: 'afterAuth', line: 4 }],
+      },
+      {
+        name: 'express: auth and limit words in snake_case, kebab-case member names, acronyms and digits',
+        code: code`
+          import cors from 'cors';
+          app.use(require_auth);
+          app.use(middlewares['rate-limit']);
+          app.use(JWTAuth);
+          app.use(checkOAuth2);
+          app.use(cors());
+        `,
+        errors: [{ messageId: 'afterAuth', line: 6 }],
+      },
+      {
+        name: 'express: cors() after throttle(...) and slowDown(...)',
+        code: code`
+          import cors from 'cors';
+          import slowDown from 'express-slow-down';
+          app.use('/api', slowDown({ windowMs: 60_000, delayAfter: 50 }));
+          app.use('/api', cors());
+          admin.use(throttle(100));
+          admin.use(cors());
+        `,
+        errors: [
+          { messageId: 'afterAuth', line: 4 },
+          { messageId: 'afterAuth', line: 6 },
+        ],
+      },
+      {
+        name: 'express: expressjwt is named by its package, express-jwt',
+        code: code`
+          import cors from 'cors';
+          import { expressjwt } from 'express-jwt';
+          app.use(expressjwt({ secret: process.env.JWT_SECRET, algorithms: ['HS256'] }));
+          app.use(cors());
+        `,
+        errors: [{ messageId: 'afterAuth', line: 4 }],
+      },
+      {
+        name: 'express: authorsRouter is a router (a route registration), not auth',
+        code: code`
+          import cors from 'cors';
+          app.use('/authors', authorsRouter);
+          app.use(cors());
+        `,
+        errors: [{ messageId: 'afterRoute', line: 3 }],
       },
       {
         name: 'express: const-bound CORS middleware after authenticate',

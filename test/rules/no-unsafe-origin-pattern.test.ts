@@ -76,6 +76,37 @@ runBoth('no-unsafe-origin-pattern', rule, {
           app.register(cors, { origin: /^https:\/\/app\.example\.com$/g });
         `,
       },
+      {
+        name: 'express: what precedes \\.example\\.com can only form a subdomain (h): labels, one label, listed names, anything',
+        code: code`
+          import cors from 'cors';
+          app.use(cors({
+            origin: [
+              /^https:\/\/([a-z0-9-]+\.)*example\.com$/,
+              /^https:\/\/[a-z0-9-]+\.example\.com$/,
+              /^https:\/\/(app|admin)\.example\.com$/,
+              /^https:\/\/.*\.example\.com$/,
+              /^https:\/\/app\.example\.(com|org)(:\d+)?$/,
+            ],
+          }));
+        `,
+      },
+      {
+        name: 'fastify: a safe subdomain pattern built with new RegExp from parts the file shows (h)',
+        code: code`
+          import cors from '@fastify/cors';
+          const DOMAIN = 'example\\.com';
+          app.register(cors, { origin: new RegExp('^https://([a-z0-9-]+\\.)*' + DOMAIN + '$') });
+        `,
+      },
+      {
+        name: 'hono: an exact regex test in the origin function (h)',
+        code: code`
+          import { cors } from 'hono/cors';
+          const PARTNERS = /^https:\/\/(shop|blog)\.example\.com$/;
+          app.use('*', cors({ origin: (origin) => (PARTNERS.test(origin) ? origin : null) }));
+        `,
+      },
       // ── origin literals that are fine ─────────────────────────────────────────────────────────────────────────
       {
         name: 'express: https origins without a path, with and without a port',
@@ -142,6 +173,13 @@ runBoth('no-unsafe-origin-pattern', rule, {
           import cors from 'cors';
           const legacy = { origin: 'http://old.example.com/' };
           app.use(cors({ origin: 'https://app.example.com' }));
+        `,
+      },
+      {
+        name: 'express: punycode hosts and non-default ports are what browsers send (i)',
+        code: code`
+          import cors from 'cors';
+          app.use(cors({ origin: ['https://xn--bcher-kva.example', 'https://app.example.com:8443', 'http://localhost:8080'] }));
         `,
       },
       // ── checks that are safe ──────────────────────────────────────────────────────────────────────────────────
@@ -385,14 +423,8 @@ runBoth('no-unsafe-origin-pattern', rule, {
               app.use(cors({ origin: /^https:\/\/(?:[a-z0-9-]+\.)*example\.com$/ }));
             ` }],
           },
-          {
-            messageId: 'unescapedDot',
-            line: 2,
-            suggestions: [{ messageId: 'useSaferRegex', output: code`
-              import cors from 'cors';
-              app.use(cors({ origin: /^https:\/\/(?:[a-z0-9-]+\.)*example\.com$/ }));
-            ` }],
-          },
+          // The same edit at the same place is offered once.
+          { messageId: 'unescapedDot', line: 2, suggestions: [] },
         ],
       },
       {
@@ -555,6 +587,247 @@ runBoth('no-unsafe-origin-pattern', rule, {
             suggestions: [{ messageId: 'useSaferRegex', output: code`
               import cors from 'cors';
               app.use(cors({ origin: [/^https:\/\/app\.example\.com$/i] }));
+            ` }],
+          },
+        ],
+      },
+      // ── (h) look-alike hosts ──────────────────────────────────────────────────────────────────────────────────
+      {
+        name: 'express: an open run right before the domain accepts attackerexample.com (h)',
+        code: code`
+          import cors from 'cors';
+          app.use(cors({ origin: /^https:\/\/.*example\.com$/ }));
+        `,
+        errors: [
+          {
+            messageId: 'lookAlikeHost',
+            line: 2,
+            data: { text: String.raw`/^https:\/\/.*example\.com$/`, example: 'https://attackerexample.com', host: 'example.com' },
+            suggestions: [
+              {
+                messageId: 'useSaferRegex',
+                output: code`
+                  import cors from 'cors';
+                  app.use(cors({ origin: /^https:\/\/(?:[a-z0-9-]+\.)*example\.com$/ }));
+                `,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'express: \\w+ before the domain (h)',
+        code: code`
+          const cors = require('cors');
+          app.use(cors({ origin: [/^https:\/\/\w+example\.com$/] }));
+        `,
+        errors: [
+          {
+            messageId: 'lookAlikeHost',
+            line: 2,
+            data: { text: String.raw`/^https:\/\/\w+example\.com$/`, example: 'https://attackerexample.com', host: 'example.com' },
+            suggestions: [
+              {
+                messageId: 'useSaferRegex',
+                output: code`
+                  const cors = require('cors');
+                  app.use(cors({ origin: [/^https:\/\/(?:[a-z0-9-]+\.)+example\.com$/] }));
+                `,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'fastify: a class with dots and dashes before the domain (h)',
+        code: code`
+          import cors from '@fastify/cors';
+          app.register(cors, { origin: /^https:\/\/[a-z0-9.-]*example\.com$/ });
+        `,
+        errors: [
+          {
+            messageId: 'lookAlikeHost',
+            line: 2,
+            data: { text: String.raw`/^https:\/\/[a-z0-9.-]*example\.com$/`, example: 'https://attackerexample.com', host: 'example.com' },
+            suggestions: [
+              {
+                messageId: 'useSaferRegex',
+                output: code`
+                  import cors from '@fastify/cors';
+                  app.register(cors, { origin: /^https:\/\/(?:[a-z0-9-]+\.)*example\.com$/ });
+                `,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'express: [^/]* in a regex the origin callback tests (h)',
+        code: code`
+          import cors from 'cors';
+          const TRUSTED = /^https:\/\/[^/]*example\.com$/;
+          app.use(cors({ origin: (origin, cb) => cb(null, !origin || TRUSTED.test(origin)) }));
+        `,
+        errors: [
+          {
+            messageId: 'lookAlikeHost',
+            line: 2,
+            data: { text: String.raw`/^https:\/\/[^/]*example\.com$/`, example: 'https://attackerexample.com', host: 'example.com' },
+            suggestions: [
+              {
+                messageId: 'useSaferRegex',
+                output: code`
+                  import cors from 'cors';
+                  const TRUSTED = /^https:\/\/(?:[a-z0-9-]+\.)*example\.com$/;
+                  app.use(cors({ origin: (origin, cb) => cb(null, !origin || TRUSTED.test(origin)) }));
+                `,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'express: new RegExp from parts the file shows: unescaped dot (b) and open run (h), no suggestion',
+        code: code`
+          import cors from 'cors';
+          app.use(cors({ origin: new RegExp('^https://.*' + 'example.com$') }));
+        `,
+        errors: [
+          { messageId: 'unescapedDot', line: 2, data: { text: '/^https://.*example.com$/', example: ', such as https://attacker.example-com' } },
+          { messageId: 'lookAlikeHost', line: 2, data: { text: '/^https://.*example.com$/', example: 'https://attackerexample.com', host: 'example.com' } },
+        ],
+      },
+      {
+        name: 'nest: new RegExp from a template literal with a const domain (h)',
+        code: [
+          "import { NestFactory } from '@nestjs/core';",
+          "const DOMAIN = 'example\\\\.com';",
+          'const app = await NestFactory.create(AppModule);',
+          'app.enableCors({ origin: new RegExp(`^https://.*${DOMAIN}$`) });',
+        ].join('\n'),
+        errors: [{ messageId: 'lookAlikeHost', line: 4, data: { text: '/^https://.*example\\.com$/', example: 'https://attackerexample.com', host: 'example.com' } }],
+      },
+      {
+        name: 'socket.io: anything after the domain accepts a suffix look-alike (h)',
+        code: code`
+          import { Server } from 'socket.io';
+          const io = new Server(httpServer, { cors: { origin: /^https:\/\/app\.example\.com.*$/ } });
+        `,
+        errors: [{ messageId: 'lookAlikeHost', line: 2, data: { text: String.raw`/^https:\/\/app\.example\.com.*$/`, example: 'https://app.example.com.attacker.example', host: 'app.example.com' } }],
+      },
+      {
+        name: 'express: unanchored regex names the origin it lets in (a)',
+        code: code`
+          import cors from 'cors';
+          app.use(cors({ origin: /example\.com$/ }));
+        `,
+        errors: [
+          {
+            messageId: 'unanchored',
+            line: 2,
+            data: { text: String.raw`/example\.com$/`, example: ', such as https://attacker-example.com' },
+            suggestions: [
+              {
+                messageId: 'useSaferRegex',
+                output: code`
+                  import cors from 'cors';
+                  app.use(cors({ origin: /^https:\/\/(?:[a-z0-9-]+\.)*example\.com$/ }));
+                `,
+              },
+            ],
+          },
+        ],
+      },
+      // ── (i) origins a browser never sends ─────────────────────────────────────────────────────────────────────
+      {
+        name: 'express: an explicit default port never matches (i)',
+        code: code`
+          import cors from 'cors';
+          app.use(cors({ origin: ['https://app.example.com:443', 'http://x.example:80'] }));
+        `,
+        errors: [
+          {
+            messageId: 'defaultPort',
+            line: 2,
+            suggestions: [{ messageId: 'useSerialisedOrigin', output: code`
+              import cors from 'cors';
+              app.use(cors({ origin: ['https://app.example.com', 'http://x.example:80'] }));
+            ` }],
+          },
+          { messageId: 'insecureScheme', line: 2 },
+          {
+            messageId: 'defaultPort',
+            line: 2,
+            suggestions: [{ messageId: 'useSerialisedOrigin', output: code`
+              import cors from 'cors';
+              app.use(cors({ origin: ['https://app.example.com:443', 'http://x.example'] }));
+            ` }],
+          },
+        ],
+      },
+      {
+        name: 'hono: a non-ASCII host is sent as punycode (i)',
+        code: code`
+          import { cors } from 'hono/cors';
+          app.use('*', cors({ origin: 'https://bücher.example' }));
+        `,
+        errors: [
+          {
+            messageId: 'unicodeHost',
+            line: 2,
+            data: { text: 'https://bücher.example', fixed: 'https://xn--bcher-kva.example' },
+            suggestions: [{ messageId: 'useSerialisedOrigin', output: code`
+              import { cors } from 'hono/cors';
+              app.use('*', cors({ origin: 'https://xn--bcher-kva.example' }));
+            ` }],
+          },
+        ],
+      },
+      {
+        name: '@koa/cors: an upper-case scheme and user info never match (i)',
+        code: code`
+          import cors from '@koa/cors';
+          const allowed = ['HTTPS://app.example.com', 'https://deploy@admin.example.com'];
+          app.use(cors({ origin: (ctx) => (allowed.includes(ctx.get('Origin')) ? ctx.get('Origin') : '') }));
+        `,
+        errors: [
+          {
+            messageId: 'notSerialisedForm',
+            line: 2,
+            suggestions: [{ messageId: 'useSerialisedOrigin', output: code`
+              import cors from '@koa/cors';
+              const allowed = ['https://app.example.com', 'https://deploy@admin.example.com'];
+              app.use(cors({ origin: (ctx) => (allowed.includes(ctx.get('Origin')) ? ctx.get('Origin') : '') }));
+            ` }],
+          },
+          {
+            messageId: 'notSerialisedForm',
+            line: 2,
+            suggestions: [{ messageId: 'useSerialisedOrigin', output: code`
+              import cors from '@koa/cors';
+              const allowed = ['HTTPS://app.example.com', 'https://admin.example.com'];
+              app.use(cors({ origin: (ctx) => (allowed.includes(ctx.get('Origin')) ? ctx.get('Origin') : '') }));
+            ` }],
+          },
+        ],
+      },
+      {
+        name: 'raw: Allow-Origin with the default port (i)',
+        code: code`
+          app.use((req, res, next) => {
+            res.setHeader('Access-Control-Allow-Origin', 'https://app.example.com:443');
+            next();
+          });
+        `,
+        errors: [
+          {
+            messageId: 'defaultPort',
+            line: 2,
+            suggestions: [{ messageId: 'useSerialisedOrigin', output: code`
+              app.use((req, res, next) => {
+                res.setHeader('Access-Control-Allow-Origin', 'https://app.example.com');
+                next();
+              });
             ` }],
           },
         ],
@@ -1088,14 +1361,8 @@ runBoth('no-unsafe-origin-pattern', rule, {
               app.use(cors({ origin: 'http://app.example.com' }));
             ` }],
           },
-          {
-            messageId: 'uppercaseHost',
-            line: 2,
-            suggestions: [{ messageId: 'useSerialisedOrigin', output: code`
-              import cors from 'cors';
-              app.use(cors({ origin: 'http://app.example.com' }));
-            ` }],
-          },
+          // The same edit at the same place is offered once.
+          { messageId: 'uppercaseHost', line: 2, suggestions: [] },
         ],
       },
     ],

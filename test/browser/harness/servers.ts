@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
-const CORS_FIX = join(REPO, 'dist', 'src', 'cors-fix', 'cli.js');
+const CORS_FIX = join(REPO, 'packages', 'cors-fix', 'dist', 'src', 'cors-fix', 'cli.js');
 const PAGE = fileURLToPath(new URL('../page/', import.meta.url));
 
 export interface Running {
