@@ -149,6 +149,9 @@ class ProbeRun {
       this.effectivePath.set(probe.path, path);
       result = await this.exchange(probe, path);
     }
+    if (result.ok && result.response.status === 404) {
+      this.notes.push(`GET ${path} answered 404: its findings describe how the server answers unknown paths; give a route of the API (--path) to probe its policy.`);
+    }
     return result;
   }
 

@@ -43,6 +43,7 @@ beforeAll(async () => {
       setTimeout(() => {
         if (request.url === '/old') response.writeHead(301, { Location: '/api/items' }).end();
         else if (request.url === '/away') response.writeHead(302, { Location: 'https://elsewhere.example/api' }).end();
+        else if (request.url === '/missing') response.writeHead(404).end();
         else {
           if (request.headers.origin === APP) response.setHeader('Access-Control-Allow-Origin', APP);
           response.setHeader('Vary', 'Origin');
@@ -129,6 +130,13 @@ describe('redirects', () => {
     expect(run.document.notes).toContain('GET /away redirects to https://elsewhere.example/api, another origin: not followed; the answers of /away itself were probed.');
     expect(seen.every((request) => request.url === '/away')).toBe(true);
     expect(seen).toHaveLength(10);
+  });
+});
+
+describe('a path that is not there', () => {
+  it('is noted, so that the findings are not taken for the API policy', async () => {
+    const run = await probe(`${origin}/missing`, ['--origin', APP, '--max-requests', '3']);
+    expect(run.document.notes).toContain('GET /missing answered 404: its findings describe how the server answers unknown paths; give a route of the API (--path) to probe its policy.');
   });
 });
 
