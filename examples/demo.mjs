@@ -75,7 +75,13 @@ try {
     const allowed = headers['access-control-allow-origin'];
     console.log(`   Preflight from ${origin.padEnd(25)} → ${allowed ? `allowed (Access-Control-Allow-Origin: ${allowed}, credentials: ${headers['access-control-allow-credentials']})` : 'refused (no Access-Control-Allow-Origin)'}`);
   }
-  console.log('\nTry it on your project: npx cors-fix --dry');
+
+  step(5, 'cors-fix probe checks the running server as browsers and attackers would (npx cors-fix probe <url>)');
+  spawnSync(process.execPath, [cli, 'probe', `http://127.0.0.1:${port}/api/orders`, '--path', '/api/orders/stream', '--origin', 'https://shop.example.com', '--max-requests', '100'], {
+    cwd: copy,
+    stdio: 'inherit',
+  });
+  console.log('\nTry it on your project: npx cors-fix --dry, then npx cors-fix probe <url of your API>');
 } finally {
   server?.kill();
   rmSync(copy, { recursive: true, force: true });

@@ -14,6 +14,7 @@ export const DEFAULT_ENV_VAR = 'CORS_ORIGINS';
 
 /** The `--help` text. */
 export const HELP = `Usage: cors-fix [options] [paths...]
+       cors-fix probe <url> [options]   check the CORS answers of a running API (cors-fix probe --help)
 
 Rewrites CORS policies that let every website in (a wildcard or reflected origin, hard-coded origins)
 to an allowlist read from an environment variable, and makes the methods and headers the routes they
@@ -55,6 +56,7 @@ export interface CliIo {
 
 /** Runs the CLI with `argv` (without `node` and the script) and returns the exit code. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  if (argv[0] === 'probe') return (await import('./probe/cli.js')).probeMain(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({
