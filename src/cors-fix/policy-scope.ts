@@ -7,8 +7,8 @@
  * to what the registering file shows.
  */
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/types';
-import { AUTH_OR_LIMIT_NAMES, NEST_ROUTING } from '../frameworks/index.js';
-import { type Node, type SourceCode, isFunction, memberName, resolveIdentifier, unwrap, valueParent } from '../model/ast.js';
+import { AUTH_OR_LIMIT_NAMES, NEST_ROUTING, ROUTER_PREFIX_OPTION } from '../frameworks/index.js';
+import { type Node, type SourceCode, isFunction, memberName, propertyKey, resolveIdentifier, unwrap, valueParent } from '../model/ast.js';
 import { type AppFile, type CodeFacts, readAppFile } from '../model/app-file.js';
 import type { ChainEntry, CorsFile, CorsPolicy, MiddlewareChain } from '../model/index.js';
 import { hasPhrase, nameWords } from '../model/name-words.js';
@@ -20,6 +20,7 @@ export interface ScopedRoute {
   file: ParsedFile;
   node: Node;
   methods: string[];
+  /** Its path from the app's root, mount paths included (`/users/:id`); null when not written as a string. */
   path: string | null;
   facts: CodeFacts;
 }
@@ -175,9 +176,10 @@ class ScopeWalk {
   }
 
   /** Routes registered on `chain`'s receiver under `prefix`, and those of routers and plugins mounted there. */
-  private chainRoutes(file: ParsedFile, app: AppFile, chain: MiddlewareChain, prefix: string | null): void {
+  private chainRoutes(file: ParsedFile, app: AppFile, chain: MiddlewareChain, prefix: string | null, outer = ''): void {
     if (chain.binding && this.visited.has(chain.binding)) return;
     if (chain.binding) this.visited.add(chain.binding);
+    const base = joinPath(outer, routerPrefix(chain.binding)) ?? outer;
     for (const entry of chain.entries) {
       if (entry.auth && isAuthentication(entry.auth)) this.authorization = true;
       for (const handler of entry.handlers) {
@@ -185,16 +187,16 @@ class ScopeWalk {
         if (fn) this.middleware.push(readAppFile(fn.file.sourceCode).factsIn(fn.node));
       }
       if (!isUnder(entry.path, prefix)) continue;
-      if (entry.mounts) this.mount(file, entry.mounts);
-      else if (entry.route === entry.node) this.route(file, app, entry);
+      if (entry.mounts) this.mount(file, entry.mounts, joinPath(base, entry.path) ?? base);
+      else if (entry.route === entry.node) this.route(file, app, entry, base);
     }
     for (const route of chain.routeCors) {
-      if (isUnder(route.path, prefix)) this.routes.push({ file, node: route.node, methods: route.methods, path: route.path, facts: this.callFacts(file, app, route.node) });
+      if (isUnder(route.path, prefix)) this.routes.push({ file, node: route.node, methods: route.methods, path: joinPath(base, route.path), facts: this.callFacts(file, app, route.node) });
     }
   }
 
-  private route(file: ParsedFile, app: AppFile, entry: ChainEntry): void {
-    this.routes.push({ file, node: entry.node, methods: entry.methods, path: entry.path, facts: this.callFacts(file, app, entry.node) });
+  private route(file: ParsedFile, app: AppFile, entry: ChainEntry, base = ''): void {
+    this.routes.push({ file, node: entry.node, methods: entry.methods, path: joinPath(base, entry.path), facts: this.callFacts(file, app, entry.node) });
   }
 
   /** What a route call's handlers do: inline ones, and those passed by name (followed into their files). */
@@ -231,7 +233,7 @@ class ScopeWalk {
   }
 
   /** A router, sub-app or plugin mounted by `binding` (declared in `file`): its routes, in its own file. */
-  private mount(file: ParsedFile, binding: Node): void {
+  private mount(file: ParsedFile, binding: Node, base: string): void {
     const target = this.mountTarget(file, binding);
     if (target === 'package') return;
     if (!target) {
@@ -244,7 +246,7 @@ class ScopeWalk {
     const owner = target.binding.parent;
     if (owner && isFunction(owner) && owner.params[0] === target.binding) this.middleware.push(app.factsIn(owner));
     const chains = app.chains.filter((chain) => chain.binding === target.binding);
-    for (const chain of chains) this.chainRoutes(target.file, app, chain, null);
+    for (const chain of chains) this.chainRoutes(target.file, app, chain, null, base);
   }
 
   /**
@@ -337,7 +339,7 @@ class ScopeWalk {
         file: declaration.file,
         node: route.node,
         methods: route.methods,
-        path: route.path,
+        path: joinPath(controller.path === null ? '' : `/${controller.path.replace(/^\/+/u, '')}`, route.path === null ? '' : `/${route.path.replace(/^\/+/u, '')}`) || '/',
         facts: mergeFacts([
           body,
           { streams: route.streams, requestHeaders: route.requestHeaders, responseHeaders: route.responseHeaders, authorization: route.authGuard, cookies: false },
@@ -462,4 +464,27 @@ function isUnder(path: string | null, prefix: string | null): boolean {
   if (path === null || prefix === null) return true;
   const base = prefix.replace(/\*+$/u, '').replace(/\/+$/u, '');
   return base === '' || path === base || path.startsWith(`${base}/`);
+}
+
+/** A route path under a mount path: `/api` + `/users` → `/api/users`; null when the route's own path is unknown. */
+function joinPath(base: string, path: string | null): string | null {
+  if (path === null) return base === '' ? null : base;
+  const head = base.replace(/\/+$/u, '').replace(/\*+$/u, '');
+  if (head === '') return path;
+  return `${head}${path === '/' ? '' : path.startsWith('/') ? path : `/${path}`}` || '/';
+}
+
+/** The path a router's constructor puts its routes under (`const router = new Router({ prefix: '/api' })`), or null. */
+function routerPrefix(binding: Node | null): string | null {
+  const declarator = binding?.parent;
+  if (declarator?.type !== T.VariableDeclarator || declarator.id !== binding || !declarator.init) return null;
+  const init = unwrap(declarator.init);
+  const options = (init.type === T.NewExpression || init.type === T.CallExpression) && init.arguments[0] ? unwrap(init.arguments[0]) : null;
+  if (options?.type !== T.ObjectExpression) return null;
+  for (const property of options.properties) {
+    if (property.type !== T.Property || propertyKey(property) !== ROUTER_PREFIX_OPTION) continue;
+    const value = unwrap(property.value);
+    if (value.type === T.Literal && typeof value.value === 'string') return value.value;
+  }
+  return null;
 }

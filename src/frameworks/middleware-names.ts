@@ -38,3 +38,6 @@ export const ROUTER_NAMES: readonly (readonly string[])[] = [['router'], ['route
 
 /** Methods that return a router's middleware: koa's `router.routes()` and `router.allowedMethods()`. */
 export const ROUTER_FACTORIES: readonly string[] = ['routes', 'allowedMethods'];
+
+/** The option of a router's constructor that puts its routes under a path (`new Router({ prefix: '/api' })`, @koa/router). */
+export const ROUTER_PREFIX_OPTION = 'prefix';

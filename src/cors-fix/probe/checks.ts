@@ -3,7 +3,7 @@
  * arbitrary origin is `reflects-any-origin` and nothing of what it implies; `*` is `wildcard-origin` (or
  * `wildcard-with-credentials`); refusals of what the code declares are `drift`, not the refusal checks.
  */
-import { EVENT_STREAM_REQUEST_HEADERS, MAX_PORTABLE_MAX_AGE } from '../../model/verdicts.js';
+import { EVENT_STREAM_REQUEST_HEADERS, MAX_PORTABLE_MAX_AGE } from '../../model/index.js';
 import type { CheckId, Severity } from './checks-catalogue.js';
 import {
   type OriginAnswer,

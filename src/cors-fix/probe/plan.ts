@@ -3,7 +3,7 @@
  * short (per path: baseline, allowed origin, arbitrary origin, preflights, the stream, then look-alikes and the Cookie
  * twins), and which probes earlier answers make pointless.
  */
-import { CREDENTIALED_REQUEST_HEADERS, EVENT_STREAM_REQUEST_HEADERS } from '../../model/verdicts.js';
+import { CREDENTIALED_REQUEST_HEADERS, EVENT_STREAM_REQUEST_HEADERS } from '../../model/index.js';
 import { ARBITRARY_ORIGIN, type AttackerKind, type AttackerOrigin, attackerOrigins } from './origins.js';
 import { isEventStream } from './cors-answer.js';
 import type { RecordedResponse } from './http-client.js';

@@ -6,12 +6,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/types';
-import { type Node, contains, isFunction, memberName, resolveIdentifier, unwrap, walk } from '../../model/ast.js';
-import { type CorsFile, type CorsPolicy, type ListSetting, type SourceCode, type Value, MIGHT_HAVE_CORS, alternatives, readCorsFile, routeMethods } from '../../model/index.js';
-import { discoverFiles } from '../discover-files.js';
-import { importedBinding } from '../probe-source.js';
-import type { ModuleResolver } from '../resolve-imports.js';
-import { SourceStore } from '../source-store.js';
+import { type Node, isFunction, resolveIdentifier, unwrap, walk } from '../../model/ast.js';
+import { type CorsFile, type CorsPolicy, type ListSetting, type SourceCode, type Value, MIGHT_HAVE_CORS, alternatives } from '../../model/index.js';
+import { readConfigModule } from '../config-module.js';
+import { discoverFiles, repositoryRoot } from '../discover-files.js';
+import { type PolicyScope, policyScope } from '../policy-scope.js';
+import { type ParsedFile, ProjectFiles } from '../project-files.js';
+import { ProjectLinks } from '../project-links.js';
 import { parseEnvText } from './env-file.js';
 import { originProblem, parseOriginList } from './origins.js';
 import type { SourceLocation } from './report.js';
@@ -74,55 +75,53 @@ export interface ProjectExpectations {
 /** Environment variables that never hold an allowlist. */
 const NOT_ALLOWLISTS = new Set(['NODE_ENV', 'PORT', 'HOST', 'DEBUG']);
 
-/** Route registrations whose first argument is the path. */
-const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'head']);
 
 /** Reads the project under `directory` with the static model: the expectations `probe --project` compares with. */
 export async function expectationsFromProject(directory: string): Promise<ProjectExpectations> {
   const root = resolve(directory);
-  const files = await discoverFiles(root, ['.']);
-  const store = new SourceStore();
-  const reader = new ProjectReader(root);
+  const paths = await discoverFiles(root, ['.'], repositoryRoot(root));
+  const files = new ProjectFiles(repositoryRoot(root), false);
+  const reader = new ProjectReader(root, new ProjectLinks(files));
   const notes: string[] = [];
   const policies: PolicyExpectation[] = [];
-  for (const path of files) {
-    const source = store.read(path, MIGHT_HAVE_CORS);
-    if (source.kind !== 'text') continue;
-    const parsed = store.parse(path, source.text);
+  for (const path of paths) {
+    if (files.read(path, MIGHT_HAVE_CORS).kind !== 'text') continue;
+    const parsed = files.parse(path);
     if (!parsed.ok) {
-      notes.push(`${reader.relative(path)} does not parse (${parsed.line}:${parsed.column} ${parsed.message}); its policies were not read.`);
+      notes.push(`${reader.relative(path)} ${parsed.reason}; its policies were not read.`);
       continue;
     }
-    const file = readCorsFile(parsed.sourceCode, path);
+    const file = files.model(parsed.file, reader.links);
     for (const policy of file.policies) {
-      const expectation = await reader.expectation(path, parsed.sourceCode, file, policy);
-      if (expectation.routes.length === 0) notes.push(`${expectation.location.file}:${expectation.location.line}: no route is registered next to this ${expectation.framework} policy; probe its paths with --path.`);
+      const expectation = reader.expectation(parsed.file, file, policy);
+      if (expectation.routes.length === 0) notes.push(`${expectation.location.file}:${expectation.location.line}: no route is registered under this ${expectation.framework} policy; probe its paths with --path.`);
       policies.push(expectation);
     }
-    store.forgetParse(path);
   }
   const variables = [...new Set(policies.flatMap((policy) => policy.origins.variables))];
-  const knownOrigins = [...new Set([...policies.flatMap((policy) => policy.origins.listed), ...envFileOrigins(root, files, variables)])];
+  const knownOrigins = [...new Set([...policies.flatMap((policy) => policy.origins.listed), ...envFileOrigins(root, paths, variables)])];
   return { root, policies, knownOrigins, notes };
 }
 
 class ProjectReader {
-  private resolver: ModuleResolver | null = null;
-
-  constructor(private readonly root: string) {}
+  constructor(
+    private readonly root: string,
+    readonly links: ProjectLinks,
+  ) {}
 
   relative(path: string): string {
     return relative(this.root, path).split(sep).join('/');
   }
 
-  async expectation(path: string, sourceCode: SourceCode, file: CorsFile, policy: CorsPolicy): Promise<PolicyExpectation> {
+  expectation(file: ParsedFile, cors: CorsFile, policy: CorsPolicy): PolicyExpectation {
     const { start, end } = policy.node.loc;
+    const scope = policyScope(policy, cors, file, this.links);
     return {
-      location: { file: this.relative(path), line: start.line, column: start.column + 1, endLine: end.line, endColumn: end.column + 1 },
+      location: { file: this.relative(file.filename), line: start.line, column: start.column + 1, endLine: end.line, endColumn: end.column + 1 },
       framework: policy.framework.label,
-      routes: chooseRoutes(file, policy),
-      routeMethods: routeMethods(file),
-      origins: await this.origins(path, sourceCode, policy),
+      routes: chooseRoutes(scope),
+      routeMethods: scope.facts.methods,
+      origins: this.origins(file.sourceCode, policy),
       credentials: declaredCredentials(policy),
       methods: declaredList(policy, policy.methods, 'methods'),
       headers: declaredList(policy, policy.allowedHeaders, 'allowedHeaders'),
@@ -130,7 +129,7 @@ class ProjectReader {
     };
   }
 
-  private async origins(path: string, sourceCode: SourceCode, policy: CorsPolicy): Promise<DeclaredOrigins> {
+  private origins(sourceCode: SourceCode, policy: CorsPolicy): DeclaredOrigins {
     const declared: DeclaredOrigins = { listed: [], patterns: [], variables: [], open: false, unknown: false, conditional: false };
     let hidden = false;
     for (const origin of policy.allowedOrigins) {
@@ -150,7 +149,7 @@ class ProjectReader {
       }
     }
     if (hidden) {
-      declared.variables = await this.allowlistVariables(path, sourceCode, policy);
+      declared.variables = this.allowlistVariables(sourceCode, policy);
       declared.unknown = declared.variables.length === 0;
     }
     // `a ? x : y` and `x || y` are conditional; `process.env.X?.split(',') ?? []` is not: its fallback allows nothing.
@@ -164,7 +163,7 @@ class ProjectReader {
    * its origin functions and checks, or in the module an identifier there is imported from (the generated
    * `cors-origins` module reads `CORS_ORIGINS`).
    */
-  private async allowlistVariables(path: string, sourceCode: SourceCode, policy: CorsPolicy): Promise<string[]> {
+  private allowlistVariables(sourceCode: SourceCode, policy: CorsPolicy): string[] {
     const nodes: Node[] = [
       ...(policy.origin.state === 'set' ? [policy.origin.node] : []),
       ...policy.allowedOrigins.flatMap((origin) => [origin.node, ...guards(origin.node)]),
@@ -172,32 +171,38 @@ class ProjectReader {
       ...policy.originChecks.map((check) => check.node),
     ];
     const names = new Set<string>();
-    const specifiers = new Set<string>();
     for (const node of nodes) {
       for (const name of envReads(sourceCode.text.slice(node.range[0], node.range[1]), sourceCode.text)) names.add(name);
       walk(node, sourceCode.visitorKeys, (child) => {
-        if (child.type === T.Identifier) {
-          const binding = importedBinding(sourceCode, child);
-          if (binding) specifiers.add(binding.specifier);
-          else this.followLocal(sourceCode, child, names);
+        if (child.type !== T.Identifier) return;
+        const definition = resolveIdentifier(sourceCode, child)?.defs[0];
+        if (definition?.type === 'ImportBinding' || (definition?.type === 'Variable' && isModuleLoad((definition.node as TSESTree.VariableDeclarator).init))) {
+          for (const name of this.importedVariables(child, sourceCode)) names.add(name);
+        } else {
+          this.followLocal(sourceCode, child, names);
         }
       });
-    }
-    for (const specifier of specifiers) {
-      this.resolver ??= new (await import('../resolve-imports.js')).ModuleResolver();
-      const target = this.resolver.resolve(specifier, path);
-      if (!target) continue;
-      let text: string;
-      try {
-        text = readFileSync(target, 'utf8');
-      } catch {
-        continue;
-      }
-      for (const name of envReads(text, text)) names.add(name);
     }
     const candidates = [...names].filter((name) => !NOT_ALLOWLISTS.has(name));
     const named = candidates.filter((name) => /origin|cors/iu.test(name));
     return named.length > 0 ? named : candidates;
+  }
+
+  /**
+   * The variables an imported allowlist reads, in the module it comes from (the project view follows the import):
+   * the allowlist cors-fix generates (`allowlist('CORS_ORIGINS')`), or any `process.env.X` the module reads.
+   */
+  private importedVariables(identifier: TSESTree.Identifier, sourceCode: SourceCode): string[] {
+    const declaration = this.links.declarationOf(identifier, sourceCode);
+    if (!declaration) return [];
+    const text = declaration.file.text;
+    const generated = readConfigModule(text);
+    if (generated) {
+      const exported = declaration.node.type === T.VariableDeclarator && declaration.node.id.type === T.Identifier ? declaration.node.id.name : null;
+      const mine = generated.filter((entry) => entry.exportName === exported || entry.exportName === identifier.name);
+      return (mine.length > 0 ? mine : generated).map((entry) => entry.variable);
+    }
+    return envReads(text, text);
   }
 
   /** `const allowed = process.env.ORIGINS.split(',')` referred to by name in the setting. */
@@ -275,44 +280,15 @@ function declaredMaxAge(policy: CorsPolicy): number | null {
   return null;
 }
 
-interface RouteCall {
-  call: TSESTree.CallExpression;
-  method: string;
-  path: string;
-}
-
-/** The routes the file registers with a path it spells out, in source order. */
-function routeCalls(file: CorsFile): RouteCall[] {
-  const routes: RouteCall[] = [];
-  for (const chain of file.chains) {
-    for (const entry of chain.entries) {
-      if (entry.route !== entry.node || entry.node.type !== T.CallExpression) continue;
-      const call = entry.node;
-      const callee = unwrap(call.callee);
-      if (callee.type !== T.MemberExpression) continue;
-      const method = memberName(callee);
-      const first = call.arguments[0];
-      if (!method || !ROUTE_METHODS.has(method) || !first) continue;
-      const path = stringOf(first);
-      if (path === null || !path.startsWith('/')) continue;
-      routes.push({ call, method, path: joinPath(routerPrefix(callee.object), path) });
-    }
-  }
-  return routes.sort((a, b) => a.call.range[0] - b.call.range[0]);
-}
-
 /** One route for the policy (a GET without parameters if there is one), then every route that streams. */
-function chooseRoutes(file: CorsFile, policy: CorsPolicy): ExpectedRoute[] {
-  const routes = routeCalls(file);
-  const streaming = new Set(file.eventStreams.map((node) => routes.find((route) => contains(route.call, node))).filter((route) => route !== undefined));
-  const plain = routes.filter((route) => !streaming.has(route));
-  const rank = (route: RouteCall): number => (route.method === 'get' ? 0 : 2) + (/[:*{(]/u.test(route.path) ? 1 : 0);
-  // Routes after the registration come first: those before it may answer without CORS.
-  const after = plain.filter((route) => route.call.range[0] > policy.node.range[0]);
-  const pool = after.length > 0 ? after : plain;
-  const best = [...pool].sort((a, b) => rank(a) - rank(b))[0];
-  const chosen: ExpectedRoute[] = best ? [{ path: fillParameters(best.path), streams: false }] : [];
-  for (const route of streaming) chosen.push({ path: fillParameters(route.path), streams: true });
+function chooseRoutes(scope: PolicyScope): ExpectedRoute[] {
+  const routes = scope.routes.filter((route) => route.path !== null && route.path.startsWith('/'));
+  const streaming = routes.filter((route) => route.facts.streams);
+  const plain = routes.filter((route) => !route.facts.streams && route.methods.some((method) => method === 'GET' || method === 'HEAD' || method === 'POST'));
+  const rank = (route: (typeof routes)[number]): number => (route.methods.includes('GET') ? 0 : 2) + (/[:*{(]/u.test(route.path ?? '') ? 1 : 0);
+  const best = [...plain].sort((a, b) => rank(a) - rank(b))[0];
+  const chosen: ExpectedRoute[] = best ? [{ path: fillParameters(best.path ?? '/'), streams: false }] : [];
+  for (const route of streaming) chosen.push({ path: fillParameters(route.path ?? '/'), streams: true });
   return chosen.filter((route, index) => chosen.findIndex((other) => other.path === route.path) === index);
 }
 
@@ -324,50 +300,9 @@ function fillParameters(path: string): string {
     .replace(/\*+/gu, '');
 }
 
-function joinPath(prefix: string, path: string): string {
-  if (!prefix) return path;
-  return `${prefix.replace(/\/+$/u, '')}${path === '/' ? '' : path}` || '/';
-}
 
-/** The `prefix` a router was created with (`new Router({ prefix: '/api' })`), or ''. */
-function routerPrefix(receiver: Node): string {
-  const object = unwrap(receiver);
-  if (object.type !== T.Identifier) return '';
-  const declarator = findDeclarator(object);
-  if (declarator?.type !== T.VariableDeclarator || !declarator.init) return '';
-  const init = unwrap(declarator.init);
-  if (init.type !== T.NewExpression) return '';
-  const options = init.arguments[0] ? unwrap(init.arguments[0]) : null;
-  if (options?.type !== T.ObjectExpression) return '';
-  for (const property of options.properties) {
-    if (property.type === T.Property && property.key.type === T.Identifier && property.key.name === 'prefix') {
-      const prefix = stringOf(property.value);
-      if (prefix !== null) return prefix;
-    }
-  }
-  return '';
-}
 
-/** The declarator of a top-level or enclosing `const router = …` with the identifier's name. */
-function findDeclarator(identifier: TSESTree.Identifier): Node | null {
-  for (let current: Node | undefined = identifier.parent; current; current = current.parent) {
-    const body = current.type === T.Program || current.type === T.BlockStatement ? current.body : null;
-    if (!body) continue;
-    for (const statement of body) {
-      if (statement.type !== T.VariableDeclaration) continue;
-      const found = statement.declarations.find((declaration) => declaration.id.type === T.Identifier && declaration.id.name === identifier.name);
-      if (found) return found;
-    }
-  }
-  return null;
-}
 
-function stringOf(node: Node): string | null {
-  const value = unwrap(node);
-  if (value.type === T.Literal && typeof value.value === 'string') return value.value;
-  if (value.type === T.TemplateLiteral && value.expressions.length === 0) return value.quasis[0]?.value.cooked ?? null;
-  return null;
-}
 
 /** Origins set for `variables` in the `.env*` files of the project directory and of each package with a policy. */
 function envFileOrigins(root: string, files: readonly string[], variables: readonly string[]): string[] {
@@ -401,4 +336,11 @@ function envFileOrigins(root: string, files: readonly string[], variables: reado
     }
   }
   return origins;
+}
+
+/** `require('./x')`, `await import('./x')` (or a member of one): a binding of another module. */
+function isModuleLoad(init: Node | null | undefined): boolean {
+  let node = init ? unwrap(init) : null;
+  while (node?.type === T.MemberExpression || node?.type === T.AwaitExpression) node = unwrap(node.type === T.AwaitExpression ? node.argument : node.object);
+  return node?.type === T.ImportExpression || (node?.type === T.CallExpression && unwrap(node.callee).type === T.Identifier && (unwrap(node.callee) as TSESTree.Identifier).name === 'require');
 }

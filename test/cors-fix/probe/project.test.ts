@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { envReads, expectationsFromProject } from '../../../src/cors-fix/probe/project.js';
-import { runCorsFix } from '../../../src/cors-fix/run-cors-fix.js';
+import { runCorsFix } from '../../../src/cors-fix/pipeline.js';
 import { copyToTemp, makeTemp, removeTemp } from '../helpers.js';
 
 const EXAMPLES = fileURLToPath(new URL('../../../examples/', import.meta.url));
@@ -79,8 +79,8 @@ describe('the example apps after cors-fix', () => {
     expect(project.policies[0]).toMatchObject({
       origins: { ...NOTHING, variables: ['CORS_ORIGINS'] },
       credentials: true,
-      methods: ['GET', 'HEAD', 'PUT', 'PATCH', 'POST', 'DELETE'],
-      headers: ['authorization', 'content-type', 'x-request-id', 'last-event-id', 'cache-control'],
+      methods: ['GET', 'HEAD', 'POST', 'DELETE'],
+      headers: ['content-type', 'authorization', 'last-event-id', 'cache-control', 'x-request-id'],
       maxAge: 600,
     });
     expect(project.knownOrigins).toEqual(['https://shop.example.com']);
@@ -119,7 +119,7 @@ describe('reading a project', () => {
       ['src/other.ts', [], { ...NOTHING, open: true }, null],
     ]);
     expect(project.knownOrigins).toEqual(['https://staging.example.com']);
-    expect(project.notes).toEqual(['src/other.ts:2: no route is registered next to this express cors policy; probe its paths with --path.']);
+    expect(project.notes).toEqual(['src/other.ts:2: no route is registered under this express cors policy; probe its paths with --path.']);
   });
 
   it('reads process.env by name, by string key and through a constant', () => {

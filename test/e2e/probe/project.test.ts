@@ -7,7 +7,7 @@ import { symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCorsFix } from '../../../src/cors-fix/run-cors-fix.js';
+import { runCorsFix } from '../../../src/cors-fix/pipeline.js';
 import { copyToTemp, removeTemp } from '../../cors-fix/helpers.js';
 import { ADMIN, checks, probe } from './probe.js';
 import { type Running, startExampleApp, stopAll } from './servers.js';
