@@ -74,14 +74,19 @@ export type OriginFunctionStyle =
   | 'predicate';
 
 export interface OriginSupport {
-  /** What an absent `origin` means. `any-or-reflect-with-credentials`: `*`, but reflection once credentials are on. */
-  absent: 'any' | 'reflect' | 'any-or-reflect-with-credentials';
+  /**
+   * What an absent `origin` means. `any-or-reflect-with-credentials`: `*`, but reflection once credentials are on;
+   * `none`: no origin is allowed until some are listed (django-cors-headers).
+   */
+  absent: 'any' | 'reflect' | 'any-or-reflect-with-credentials' | 'none';
   /** `origin: true`. */
   booleanTrue: 'reflect' | 'unsupported';
   /** `origin: /re/`. `stateful`: `.test()` keeps `lastIndex`, so `g`/`y` flags alternate results. */
   regex: 'stateful' | 'reset' | 'unsupported';
   /** `origin: [...]`. */
   array: 'supported' | 'unsupported';
+  /** A single string where the package wants a list (Starlette matches it as a substring); unset: strings are fine. */
+  string?: 'unsupported';
   /** A string without a scheme (`'app.example.com'`) matches that host over any scheme, `http://` included (Elysia). */
   schemelessHostMatchesAnyScheme?: boolean;
   /** `'*'` as an array element: matches no origin (`nothing`) or turns the whole option into `*` (`any`). */
@@ -96,7 +101,7 @@ export interface OriginSupport {
    * What happens with an origin type the package does not support, in words, for messages. A `set` entry means a
    * `Set` of origins is not supported (none of the packages accepts one; several treat it as `true`).
    */
-  misuse?: Partial<Record<'boolean' | 'regex' | 'array' | 'set', string>>;
+  misuse?: Partial<Record<'boolean' | 'regex' | 'array' | 'set' | 'string', string>>;
   /** `origin: '*'` with credentials on: sent literally (browsers refuse it) or turned into reflection (@koa/cors). */
   starWithCredentials: 'literal' | 'reflect';
 }
@@ -120,6 +125,11 @@ export interface Framework {
   /** `credentials` when absent. */
   credentialsDefault: boolean;
   lists: Readonly<Record<'methods' | 'allowedHeaders' | 'exposedHeaders', ListShape>>;
+  /**
+   * Lists in which the package expands `*` itself instead of sending it (Starlette: every method, the requested
+   * headers), so that it is no literal wildcard that browsers refuse with credentials. Unset: `*` is sent as written.
+   */
+  listStar?: Readonly<Partial<Record<'methods' | 'allowedHeaders' | 'exposedHeaders', 'expanded'>>>;
   /** Methods sent when the option is absent. `reflect`: the requested method is echoed. */
   defaultMethods: readonly string[] | 'reflect';
   /**

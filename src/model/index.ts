@@ -7,3 +7,4 @@ export * from './verdicts.js';
 export { alternatives, possibleValues } from './static-value.js';
 export type { Value, ObjectValue, Provenance } from './static-value.js';
 export { isOriginLike, isLoopbackHost, originLiteralProblems, regexProblems, matchesEveryOrigin } from './origin-patterns.js';
+export { type ForeignNode, asModelNode, foreignNodeOf } from './foreign-node.js';
