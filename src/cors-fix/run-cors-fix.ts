@@ -4,7 +4,7 @@
  * (or only diffs it) and returns a report. It knows the steps, not the individual fixes.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import type { CorsFile, CorsPolicy, SourceCode } from '../model/index.js';
 import { MIGHT_HAVE_CORS, readCorsFile } from '../model/index.js';
 import { PACKAGE } from '../package-meta.js';
@@ -20,6 +20,8 @@ import { findExport, importedBinding, probeRegistration, probeText } from './pro
 import { isCommonJsByDefault, packageOf, specifierStyle } from './project-layout.js';
 import { parseSource } from './parse-source.js';
 import type { FileReport, Finding, FixReport, Mode, SupportFile } from './report.js';
+import type { ForeignPlan, FrontEnd, ProjectAccess } from '../python/front-end.js';
+import { writeFileAtomic } from './atomic-file-system.js';
 import type { ModuleResolver } from './resolve-imports.js';
 import { SourceStore } from './source-store.js';
 import { type TextEdit, applyTextEdits, normaliseEdits } from './text-edits.js';
@@ -92,8 +94,14 @@ export async function runCorsFix(options: RunOptions): Promise<FixReport> {
   const cwd = resolve(options.cwd);
   const files = await discoverFiles(cwd, options.paths);
   const run = new Run(cwd, options, files);
+  // Python files go to the Python front end, loaded only when there are some.
+  const python = files.some((file) => extname(file) === '.py') ? (await import('../python/front-end.js')).python : null;
   for (const [index, file] of files.entries()) {
     options.onProgress?.(index + 1, files.length, run.relative(file));
+    if (python?.extensions.includes(extname(file))) {
+      await run.scanForeign(python, file);
+      continue;
+    }
     run.guard(file, () => run.scan(file));
     await run.followImports();
     run.release();
@@ -109,6 +117,8 @@ class Run {
   private readonly pending: PendingImport[] = [];
   private readonly packages: PackagePlan[] = [];
   private resolver: ModuleResolver | null = null;
+  /** Plans of files read by another language's front end (Python), and the texts they edit. */
+  private readonly foreign: { front: FrontEnd<unknown>; path: string; plan: ForeignPlan }[] = [];
 
   constructor(
     private readonly cwd: string,
@@ -140,6 +150,47 @@ class Run {
       this.works.delete(path);
     }
   }
+
+  /** Reads and plans one discovered file with another language's front end. */
+  async scanForeign<F>(front: FrontEnd<F>, path: string): Promise<void> {
+    try {
+      const source = this.store.read(path, front.prefilter);
+      if (source.kind === 'irrelevant') return;
+      const report = this.report(path);
+      if (source.kind === 'skipped') {
+        report.status = 'skipped';
+        report.reason = source.reason;
+        return;
+      }
+      const read = await front.read(source.text, path, this.project);
+      if (!read.ok) {
+        report.status = 'failed';
+        report.reason = `does not parse (${read.line}:${read.column} ${read.message}); left alone`;
+        return;
+      }
+      const plan = await front.plan(read.file, { envVar: this.options.envVar }, this.project);
+      this.foreign.push({ front: front as FrontEnd<unknown>, path, plan });
+    } catch (error) {
+      const report = this.report(path);
+      report.status = 'failed';
+      report.reason = `cors-fix hit an internal error on this file (${(error as Error).message}); it was left alone. Please report this.`;
+    }
+  }
+
+  /** How a front end reads the project's other files: through the same store, so each is read once. */
+  private get project(): ProjectAccess {
+    this.projectAccess ??= {
+      root: this.cwd,
+      readText: (path) => {
+        const source = this.store.read(path);
+        return source.kind === 'text' ? source.text : null;
+      },
+      exists: (path) => existsSync(path),
+    };
+    return this.projectAccess;
+  }
+
+  private projectAccess: ProjectAccess | null = null;
 
   /** Reads and plans one discovered file. */
   scan(path: string): void {
@@ -397,6 +448,7 @@ class Run {
         supportFiles.push({ file: this.relative(envPath), kind: 'env-example', change: before === null ? 'created' : 'updated', origins });
       }
     }
+    const foreign = await this.finishForeign(supportFiles, envFiles);
     // Only writing needs ts-morph: --check and --dry report the text edits computed above.
     if (this.options.mode === 'write' && (changed.length > 0 || created.length > 0)) {
       const { Workspace } = await import('./apply-edits.js');
@@ -409,7 +461,14 @@ class Run {
       await workspace.save();
       for (const file of envFiles) await workspace.writeText(file.path, file.text);
     }
+    if (this.options.mode === 'write') {
+      for (const file of foreign.changed) writeFileAtomic(file.path, (file.bom ? '\uFEFF' : '') + file.text);
+      for (const file of foreign.created) writeFileAtomic(file.path, file.text);
+      if (changed.length === 0 && created.length === 0) for (const file of envFiles) writeFileAtomic(file.path, file.text);
+    }
     const diffs = [
+      ...foreign.changed.map((file) => ({ file: this.relative(file.path), diff: unifiedDiff(this.relative(file.path), file.before, file.text) })),
+      ...foreign.created.map((file) => ({ file: this.relative(file.path), diff: unifiedDiff(this.relative(file.path), null, file.text) })),
       ...changed.map(({ work, text }) => ({ file: this.relative(work.path), diff: unifiedDiff(this.relative(work.path), work.text, text) })),
       ...created.map((file) => ({ file: this.relative(file.path), diff: unifiedDiff(this.relative(file.path), null, file.text) })),
       ...envFiles.map((file) => ({ file: this.relative(file.path), diff: unifiedDiff(this.relative(file.path), file.before, file.text) })),
@@ -417,10 +476,92 @@ class Run {
     return this.buildReport(started, supportFiles, diffs);
   }
 
+  /**
+   * Checks and collects what the foreign front ends planned: every edited text must still parse (else the file is
+   * left alone and its findings say so), new files are created once, and `.env.example` entries join the ones the
+   * JavaScript side plans for the same directory.
+   */
+  private async finishForeign(
+    supportFiles: SupportFile[],
+    envFiles: { path: string; before: string | null; text: string }[],
+  ): Promise<{ changed: { path: string; before: string; text: string; bom: boolean }[]; created: { path: string; text: string }[] }> {
+    const changed = new Map<string, { path: string; before: string; text: string; bom: boolean }>();
+    const created = new Map<string, { path: string; text: string }>();
+    const envOrigins = new Map<string, { origins: string[]; reader: string }>();
+    const edits = new Map<string, TextEdit[]>();
+    for (const item of this.foreign) {
+      const combined = new Map<string, TextEdit[]>();
+      for (const [path, fileEdits] of item.plan.edits) combined.set(path, normaliseEdits([...(edits.get(path) ?? []), ...fileEdits]) ?? []);
+      let failure: string | null = null;
+      for (const [path, fileEdits] of combined) {
+        const source = this.store.read(path);
+        if (source.kind !== 'text') {
+          failure = `${this.relative(path)} cannot be read`;
+          break;
+        }
+        if (fileEdits.length === 0 && item.plan.edits.get(path)?.length) {
+          failure = `the edits of ${this.relative(path)} collide with those of another file`;
+          break;
+        }
+        const text = applyTextEdits(source.text, fileEdits);
+        const check = await item.front.check(text);
+        if (!check.ok) {
+          failure = `the rewrite of ${this.relative(path)} would not parse (${check.line}:${check.column} ${check.message})`;
+          break;
+        }
+      }
+      const report = this.report(item.path);
+      if (failure) {
+        report.status = 'failed';
+        report.reason = `${failure}, so it was left alone; please report this`;
+        for (const finding of item.plan.findings) {
+          if (finding.action !== 'skipped') {
+            finding.action = 'skipped';
+            finding.detail = 'Left alone: the rewrite of this file would not parse.';
+          }
+        }
+        continue;
+      }
+      for (const [path, fileEdits] of combined) {
+        if (fileEdits.length === 0) continue;
+        edits.set(path, fileEdits);
+        const source = this.store.read(path);
+        if (source.kind !== 'text') continue;
+        changed.set(path, { path, before: source.text, text: applyTextEdits(source.text, fileEdits), bom: source.bom });
+        this.report(path).status = 'changed';
+      }
+      for (const file of item.plan.create) if (!existsSync(file.path) && !created.has(file.path)) created.set(file.path, file);
+      const env = item.plan.envExample;
+      if (env && combined.size > 0) {
+        const entry = envOrigins.get(env.root) ?? { origins: [], reader: env.reader };
+        for (const origin of env.origins) if (!entry.origins.includes(origin)) entry.origins.push(origin);
+        envOrigins.set(env.root, entry);
+      }
+    }
+    for (const file of created.values()) supportFiles.push({ file: this.relative(file.path), kind: 'config-module', change: 'created', origins: [] });
+    for (const [root, env] of envOrigins) {
+      const envPath = join(root, '.env.example');
+      const existing = envFiles.find((file) => file.path === envPath);
+      const before = existing ? existing.text : existsSync(envPath) ? readFileSync(envPath, 'utf8') : null;
+      const text = updateEnvExample(before, this.options.envVar, env.origins, env.reader, before?.includes('\r\n') ? '\r\n' : '\n');
+      if (text === null) continue;
+      const support = supportFiles.find((file) => file.kind === 'env-example' && file.file === this.relative(envPath));
+      if (existing) {
+        existing.text = text;
+        if (support) support.origins = [...new Set([...support.origins, ...env.origins])];
+      } else {
+        envFiles.push({ path: envPath, before, text });
+        supportFiles.push({ file: this.relative(envPath), kind: 'env-example', change: before === null ? 'created' : 'updated', origins: env.origins });
+      }
+    }
+    return { changed: [...changed.values()], created: [...created.values()] };
+  }
+
   private buildReport(started: number, supportFiles: SupportFile[], diffs: FixReport['diffs']): FixReport {
     for (const path of this.discovered) this.report(path);
     const findings: Finding[] = [];
-    for (const work of [...this.works.values()].sort((a, b) => a.path.localeCompare(b.path))) {
+    const planned = [...this.works.values(), ...this.foreign.map((item) => ({ path: item.path, findings: item.plan.findings }))];
+    for (const work of planned.sort((a, b) => a.path.localeCompare(b.path))) {
       const file = this.relative(work.path);
       const sorted = [...work.findings].sort((a, b) => a.node.range[0] - b.node.range[0]);
       for (const finding of sorted) {

@@ -4,20 +4,21 @@
  * each package runs it.
  */
 import { type PolicyFinding, collectFindings } from '../cors-fix/findings.js';
+import type { CorsPolicy } from '../model/cors-file.js';
 import type { OrderFinding, UnsafePattern } from '../model/verdicts.js';
 import type { PyFile } from './read-python.js';
 import { pyNodeOf, rootOf, textOf } from './syntax.js';
 
 /** Every finding of every policy in `file`, each marked `skipped` until planned. */
 export function pythonFindings(file: PyFile): PolicyFinding[] {
-  const findings: PolicyFinding[] = [];
-  for (const policy of file.policies) {
-    for (const finding of collectFindings(policy, file)) {
-      if (rootOf(pyNodeOf(finding.node)) !== file.tree.root) continue;
-      findings.push(reword(finding, file));
-    }
-  }
-  return findings;
+  return file.policies.flatMap((policy) => policyFindings(file, policy));
+}
+
+/** The findings of one policy that are at the file's own nodes (settings inherited from a base module are its). */
+export function policyFindings(file: PyFile, policy: CorsPolicy): PolicyFinding[] {
+  return collectFindings(policy, file)
+    .filter((finding) => rootOf(pyNodeOf(finding.node)) === file.tree.root)
+    .map((finding) => reword(finding, file));
 }
 
 function reword(finding: PolicyFinding, file: PyFile): PolicyFinding {
