@@ -79,6 +79,8 @@ export function readAppFacts(scope: PyScope, values: PyValues): AppFacts {
     if (qualified && PYTHON_ROUTES.routeClasses.includes(qualified)) facts.routes.push({ node: call, methods: methodsOf(call) });
     if (qualified === 'fastapi.Header' || qualified === 'fastapi.params.Header') readHeaderParameter(call);
     const args = callArguments(text, call);
+    const headers = args.keywords.find((keyword) => keyword.name === 'headers');
+    if (headers) addObjectWrites(headers.value, call);
     if (callee.kind !== 'attribute') return;
     const method = textOf(text, child(callee, 'attribute') as PyNode);
     const decorated = call.parent?.kind === 'decorator';
@@ -93,8 +95,6 @@ export function readAppFacts(scope: PyScope, values: PyValues): AppFacts {
       else if ((method === 'setdefault' || method === 'append' || method === 'add' || method === '__setitem__') && name && args.positional[1]) addWrite(name, args.positional[1], call);
       else if (method === 'update' && args.positional[0]) addObjectWrites(args.positional[0], call);
     }
-    const headers = args.keywords.find((keyword) => keyword.name === 'headers');
-    if (headers) addObjectWrites(headers.value, call);
   }
 
   function readHeaderAssignment(assignment: PyNode): void {

@@ -15,8 +15,8 @@ export interface PyStyle {
   indent: string;
 }
 
-/** A one-line call longer than this after an edit is laid out one argument per line. */
-const MAX_LINE = 88;
+/** A one-line call or list longer than this after an edit is laid out one item per line (black's default). */
+export const MAX_LINE = 88;
 
 export function detectStyle(text: string, root: PyNode): PyStyle {
   const crlf = text.split('\r\n').length - 1;
@@ -64,10 +64,7 @@ export function replace(node: PyNode, text: string): TextEdit {
   return { start: node.range[0], end: node.range[1], text };
 }
 
-/**
- * Adds `entries` (`name=value` or `"key": value`) at the end of an argument list or dict, in the layout it has. A
- * one-line list that would grow past the line limit is rewritten one entry per line (when it has no comments).
- */
+/** Adds `entries` (`name=value` or `"key": value`) at the end of an argument list or dict, in the layout it has. */
 export function appendEntries(container: PyNode, entries: readonly string[], text: string, style: PyStyle): TextEdit[] {
   if (entries.length === 0) return [];
   const items = named(container).filter((item) => item.kind !== 'comment');
@@ -84,17 +81,6 @@ export function appendEntries(container: PyNode, entries: readonly string[], tex
     const indent = lineIndent(text, last.range[0]);
     if (trailingComma) return [{ start: trailingComma.range[1], end: trailingComma.range[1], text: entries.map((entry) => `${style.eol}${indent}${entry},`).join('') }];
     return [{ start: last.range[1], end: last.range[1], text: entries.map((entry) => `,${style.eol}${indent}${entry}`).join('') }];
-  }
-  const lineStart = text.lastIndexOf('\n', container.range[0]) + 1;
-  const lineEnd = text.indexOf('\n', container.range[1]);
-  const length = (lineEnd < 0 ? text.length : lineEnd) - lineStart + entries.reduce((sum, entry) => sum + entry.length + 2, 0);
-  const hasComments = container.children.some((part) => part.kind === 'comment');
-  if (!multiline && length > MAX_LINE && !hasComments) {
-    const base = lineIndent(text, container.range[0]);
-    const all = [...items.map((item) => textOf(text, item)), ...entries];
-    const open = container.children[0] as PyNode;
-    const body = all.map((entry) => `${style.eol}${base}${style.indent}${entry},`).join('');
-    return [{ start: open.range[1], end: close.range[0], text: `${body}${style.eol}${base}` }];
   }
   const anchor = trailingComma ?? last;
   return [{ start: anchor.range[1], end: anchor.range[1], text: `${trailingComma ? ' ' : ', '}${entries.join(', ')}` }];
@@ -113,28 +99,54 @@ function importAnchor(root: PyNode): PyNode | null {
   return anchor;
 }
 
-/** Inserts `from module import name` (or adds `name` to an existing top-level `from module import …`). */
-export function addImport(scope: PyScope, module: string, name: string, style: PyStyle): TextEdit[] {
-  const existing = scope.imports.get(name);
-  if (existing && existing.qualified === `${module.replace(/^\.+/u, '')}.${name}`.replace(/^\./u, '')) return [];
+/**
+ * Imports `name` from `module` for each item: names join an existing top-level `from module import …`, the others go
+ * on new lines after the import block, one line per module. Names the file already imports that way are skipped.
+ */
+export function addImports(scope: PyScope, items: readonly { module: string; name: string }[], style: PyStyle): TextEdit[] {
   const text = scope.text;
-  for (const statement of scope.root.children) {
-    if (statement.kind !== 'import_from_statement') continue;
-    const moduleNode = child(statement, 'module_name');
-    if (!moduleNode || textOf(text, moduleNode) !== module || statement.children.some((part) => part.kind === 'wildcard_import')) continue;
-    const names = fieldChildren(statement, 'name');
-    if (names.some((item) => textOf(text, item) === name)) return [];
-    const last = names.at(-1);
-    if (!last) continue;
-    const parenthesised = statement.children.some((part) => part.kind === '(');
-    if (parenthesised && statement.loc.start.line !== statement.loc.end.line) {
+  const byModule = new Map<string, string[]>();
+  for (const { module, name } of items) {
+    const bound = scope.imports.get(name);
+    const level = /^\.*/u.exec(module)?.[0].length ?? 0;
+    if (bound && bound.level === level && bound.module === module.slice(level) && bound.name === name) continue;
+    const names = byModule.get(module) ?? [];
+    if (!names.includes(name)) names.push(name);
+    byModule.set(module, names);
+  }
+  const edits: TextEdit[] = [];
+  const lines: string[] = [];
+  for (const [module, names] of byModule) {
+    const statement = scope.root.children.find((candidate) => {
+      const moduleNode = candidate.kind === 'import_from_statement' ? child(candidate, 'module_name') : null;
+      return moduleNode !== null && textOf(text, moduleNode) === module && !candidate.children.some((part) => part.kind === 'wildcard_import');
+    });
+    const last = statement ? fieldChildren(statement, 'name').at(-1) : undefined;
+    if (!statement || !last) {
+      lines.push(`from ${module} import ${names.join(', ')}`);
+      continue;
+    }
+    if (statement.children.some((part) => part.kind === '(') && statement.loc.start.line !== statement.loc.end.line) {
       const comma = statement.children.slice(statement.children.indexOf(last) + 1).find((part) => part.kind === ',');
       const indent = lineIndent(text, last.range[0]);
-      return comma ? [{ start: comma.range[1], end: comma.range[1], text: `${style.eol}${indent}${name},` }] : [{ start: last.range[1], end: last.range[1], text: `,${style.eol}${indent}${name}` }];
+      edits.push(comma ? { start: comma.range[1], end: comma.range[1], text: names.map((name) => `${style.eol}${indent}${name},`).join('') } : { start: last.range[1], end: last.range[1], text: names.map((name) => `,${style.eol}${indent}${name}`).join('') });
+    } else {
+      edits.push({ start: last.range[1], end: last.range[1], text: names.map((name) => `, ${name}`).join('') });
     }
-    return [{ start: last.range[1], end: last.range[1], text: `, ${name}` }];
   }
-  return [insertAfterStatement(text, importAnchor(scope.root), `from ${module} import ${name}`, style)];
+  if (lines.length > 0) {
+    const insertion = insertAfterStatement(text, importAnchor(scope.root), lines.join(style.eol), style);
+    // Appending to the anchor statement and adding lines after it happen at one offset: one edit, in that order.
+    const same = edits.find((edit) => edit.start === insertion.start && edit.end === edit.start);
+    if (same) same.text += insertion.text;
+    else edits.push(insertion);
+  }
+  return edits;
+}
+
+/** `addImports` for one name. */
+export function addImport(scope: PyScope, module: string, name: string, style: PyStyle): TextEdit[] {
+  return addImports(scope, [{ module, name }], style);
 }
 
 /** Inserts `import module` unless the module already imports it. */

@@ -17,14 +17,14 @@ import { CREDENTIALED_REQUEST_HEADERS, EVENT_STREAM_REQUEST_HEADERS, type Option
 import { saferRegex } from '../model/origin-patterns.js';
 import { type Value, alternatives } from '../model/static-value.js';
 import { ALLOWLIST_CONSTANT, ALLOWLIST_MODULE, PARSE_FUNCTION, allowlistModuleText, settingsField } from './allowlist-module.js';
-import { type PyStyle, addImport, appendEntries, detectStyle, endOfLine, insertAfterStatement, lineIndent, pyList, pyString, replace } from './edits.js';
+import { MAX_LINE, type PyStyle, addImport, addImports, appendEntries, detectStyle, endOfLine, insertAfterStatement, lineIndent, pyList, pyString, replace } from './edits.js';
 import { policyFindings } from './findings.js';
 import type { ForeignPlan, ForeignPlanContext, PythonFile } from './front-end.js';
 import { projectRoot, siblingImport } from './layout.js';
 import type { Linker, SettingsObject } from './link.js';
 import { buildPolicy } from './policy.js';
 import type { PyFile, PyRegistration } from './read-python.js';
-import { type PyNode, child, named, pyNodeOf, statementOf, stringDelimiters, textOf } from './syntax.js';
+import { type PyNode, child, named, pyNodeOf, statementOf, stringDelimiters, textOf, walkTree } from './syntax.js';
 
 /** The allowlist as the app reads it, and what makes it available. */
 interface Allowlist {
@@ -73,12 +73,16 @@ class FilePlanner {
       this.findings.push(...findings);
       if (findings.length === 0) continue;
       const policyPlan = new PolicyPlanner(this, policy, registration, findings);
-      const edits = await policyPlan.plan();
-      if (!this.addEdits(this.file.path, edits)) {
-        for (const finding of findings) {
+      const edits = policyPlan.plan();
+      const allowlist = policyPlan.usesAllowlist && !this.reader ? this.allowlist : null;
+      const own = [...edits, ...(allowlist?.edits.get(this.file.path) ?? [])];
+      if (!this.addEdits(this.file.path, own)) {
+        for (const finding of policyPlan.planned()) {
           if (finding.action !== 'skipped') resolveFinding(finding, 'skipped', 'Another policy in this file is rewritten at the same place; run cors-fix again after reviewing this change.');
         }
+        continue;
       }
+      if (allowlist) this.commit(allowlist);
     }
     const touched = [...this.edits.values()].some((edits) => edits.length > 0);
     return {
@@ -134,15 +138,17 @@ class FilePlanner {
     return true;
   }
 
-  /** The allowlist, set up once per file: the settings object's field, or the generated module. */
-  async useAllowlist(): Promise<Allowlist> {
-    if (!this.allowlist) {
-      this.allowlist = (this.input.settings && this.settingsAllowlist(this.input.settings)) || this.moduleAllowlist();
-      for (const [path, edits] of this.allowlist.edits) this.addEdits(path, edits);
-      for (const file of this.allowlist.create) if (!this.create.some((existing) => existing.path === file.path)) this.create.push(file);
-      this.reader = this.allowlist.reader;
-    }
+  /** The allowlist, chosen once per file: the settings object's field, or the generated module. */
+  allowlistFor(): Allowlist {
+    this.allowlist ??= (this.input.settings && this.settingsAllowlist(this.input.settings)) || this.moduleAllowlist();
     return this.allowlist;
+  }
+
+  /** Makes the allowlist available once a policy that uses it is planned: its edits elsewhere, the new module. */
+  private commit(allowlist: Allowlist): void {
+    for (const [path, edits] of allowlist.edits) if (path !== this.file.path) this.addEdits(path, edits);
+    for (const file of allowlist.create) if (!this.create.some((existing) => existing.path === file.path)) this.create.push(file);
+    this.reader = allowlist.reader;
   }
 
   /** `settings.cors_origins`: a field of the app's Pydantic settings, validated by the generated module's parser. */
@@ -151,7 +157,7 @@ class FilePlanner {
     const field = this.context.envVar.toLowerCase();
     const body = child(settings.classNode, 'body');
     if (!body) return null;
-    const module = join(dirname(settings.path), `${ALLOWLIST_MODULE}.py`);
+    const modulePath = join(dirname(settings.path), `${ALLOWLIST_MODULE}.py`);
     const expression = `${settings.localName}.${field}`;
     const description = `${expression}, a settings field read from ${this.context.envVar}`;
     const reader = relative(this.root, settings.path).split(sep).join('/');
@@ -170,14 +176,12 @@ class FilePlanner {
     const generated = settingsField(field, this.context.envVar, settings.version, indent, style);
     const text = settings.file.text;
     const insertion: TextEdit = anchor
-      ? { start: endOfLine(text, anchor.range[1]), end: endOfLine(text, anchor.range[1]), text: `${style.eol}${style.eol}${generated.text}${style.eol}` }
+      ? { start: endOfLine(text, anchor.range[1]), end: endOfLine(text, anchor.range[1]), text: `${style.eol}${style.eol}${generated.text}` }
       : { start: body.range[0], end: body.range[0], text: `${generated.text.trimStart()}${style.eol}${style.eol}${indent}` };
-    const importEdits = [
-      ...generated.imports.flatMap((item) => addImport(settings.file.scope, item.module, item.name, style)),
-      ...addImport(settings.file.scope, siblingImport(settings.path, settings.file.scope, ALLOWLIST_MODULE, this.linker.project), PARSE_FUNCTION, style),
-    ];
-    edits.set(settings.path, [...mergeInsertions(importEdits), insertion]);
-    return { expression, description, edits, create: [{ path: module, text: allowlistModuleText(this.context.envVar, style.eol, false) }], reader };
+    const module = siblingImport(settings.path, settings.file.scope, ALLOWLIST_MODULE, this.linker.project);
+    const importEdits = addImports(settings.file.scope, [...generated.imports, { module, name: PARSE_FUNCTION }], style);
+    edits.set(settings.path, [...importEdits, insertion]);
+    return { expression, description, edits, create: [{ path: modulePath, text: allowlistModuleText(this.context.envVar, style.eol, false) }], reader };
   }
 
   /** `CORS_ORIGINS` from the generated `cors_origins.py` beside the file. */
@@ -213,17 +217,6 @@ class FilePlanner {
   }
 }
 
-/** Several insertions at one point (imports after the same statement) become one. */
-function mergeInsertions(edits: readonly TextEdit[]): TextEdit[] {
-  const merged = new Map<number, TextEdit>();
-  for (const edit of edits) {
-    const existing = edit.start === edit.end ? merged.get(edit.start) : undefined;
-    if (existing && existing.start === existing.end) merged.set(edit.start, { ...existing, text: existing.text + edit.text });
-    else merged.set(edit.start + (edit.start === edit.end ? 0 : 0.5), edit);
-  }
-  return [...merged.values()];
-}
-
 function rank(method: string): number {
   const index = METHOD_ORDER.indexOf(method);
   return index < 0 ? METHOD_ORDER.length : index;
@@ -245,6 +238,8 @@ class PolicyPlanner {
   /** New options (`name=value`, `"name": value`, or `NAME = value` settings), in canonical order. */
   private readonly entries: { field: Field; text: string }[] = [];
   private rewroteOrigin = false;
+  /** The plan points an origin at the allowlist (which the file must then make available). */
+  usesAllowlist = false;
   private policy: CorsPolicy;
   private findings: PolicyFinding[];
 
@@ -262,6 +257,11 @@ class PolicyPlanner {
     return this.owner.text;
   }
 
+  /** The findings as planned (a re-read after renames replaces the first reading's). */
+  planned(): readonly PolicyFinding[] {
+    return this.findings;
+  }
+
   private get style(): PyStyle {
     return this.owner.pyStyle;
   }
@@ -270,9 +270,9 @@ class PolicyPlanner {
     return this.registration.kind === 'settings';
   }
 
-  async plan(): Promise<TextEdit[]> {
+  plan(): TextEdit[] {
     this.planRenames();
-    await this.planOrigin();
+    this.planOrigin();
     this.planCredentials();
     const credentialsOn = this.policy.credentials.on;
     const sse = this.owner.pyFile.eventStreams.length > 0;
@@ -283,8 +283,8 @@ class PolicyPlanner {
     const exposed = unexposedHeaders(this.policy, this.owner.pyFile).map((write) => write.name);
     this.planList('exposedHeaders', exposed, exposed);
     this.planMaxAge();
-    this.planOrder();
     if (!this.placeEntries()) return [];
+    this.planOrder();
     return this.edits;
   }
 
@@ -331,14 +331,37 @@ class PolicyPlanner {
     return container && (container.kind === 'argument_list' || container.kind === 'dictionary') ? container : null;
   }
 
-  /** Replaces the value of the entry that sets `field`, where it is written in this file. */
+  /**
+   * Replaces the value of an option where it is written in this file. A value that names a variable assigned once
+   * and used only there is replaced where the variable is assigned, so that no stale list is left behind.
+   */
   private replaceValue(entry: OptionEntry, text: string): boolean {
-    const node = pyNodeOf(entry.value.node);
-    if (!this.owns(node)) return false;
-    // A settings value is replaced on its own statement's right-hand side.
-    const target = this.settings ? (this.owner.pyFile.settings.get(entry.key)?.value ?? node) : node;
-    this.edits.push(replace(target, text));
+    const holder = pyNodeOf(entry.node);
+    if (!this.owns(holder)) return false;
+    if (this.settings) {
+      const value = this.owner.pyFile.settings.get(entry.key)?.value;
+      if (!value) return false;
+      this.edits.push(replace(value, text));
+      return true;
+    }
+    const written = child(holder, 'value');
+    if (!written) return false;
+    this.edits.push(replace(this.singleUseAssignment(written) ?? written, text));
     return true;
+  }
+
+  /** The right-hand side of `name = …` when `node` is `name`, assigned once in this scope and read only here. */
+  private singleUseAssignment(node: PyNode): PyNode | null {
+    if (node.kind !== 'identifier') return null;
+    const binding = this.owner.pyFile.scope.bindingOf(node);
+    if (binding.kind !== 'assigned' || binding.values.length !== 1 || binding.values[0]?.operator !== null) return null;
+    const name = textOf(this.text, node);
+    let reads = 0;
+    walkTree(this.owner.pyFile.tree.root, (candidate) => {
+      if (candidate.kind === 'identifier' && candidate.field !== 'left' && candidate.field !== 'name' && candidate.field !== 'attribute' && textOf(this.text, candidate) === name) reads += 1;
+      return true;
+    });
+    return reads === 1 ? (binding.values[0]?.value ?? null) : null;
   }
 
   private owns(node: PyNode): boolean {
@@ -385,7 +408,7 @@ class PolicyPlanner {
     this.owner.replaceFindings(before.filter((finding) => finding.category !== 'option-name'), fresh);
   }
 
-  private async planOrigin(): Promise<void> {
+  private planOrigin(): void {
     const originFindings = this.findings.filter((finding) => finding.category === 'origin' && isUnplanned(finding));
     if (originFindings.length === 0) return;
     const regexOnly = originFindings.every((finding) => (finding.ruleId === 'cors/no-hardcoded-origins' && finding.kind === 'regex') || isRegexProblem(finding));
@@ -400,7 +423,8 @@ class PolicyPlanner {
       this.mark('origin', 'The origin may be set by options the file cannot show; set it to the allowlist by hand.', 'skipped');
       return;
     }
-    const allowlist = await this.owner.useAllowlist();
+    const allowlist = this.owner.allowlistFor();
+    this.usesAllowlist = true;
     if (listEntry) {
       if (!this.replaceValue(listEntry, allowlist.expression)) {
         this.mark('origin', 'The origin is set in another module; point it at the allowlist there.', 'skipped');
@@ -584,7 +608,8 @@ class PolicyPlanner {
 
   /** Moves CORS to where it runs before the middleware that answers or rejects first. */
   private planOrder(): void {
-    const order = this.findings.filter((finding) => finding.category === 'order' && isUnplanned(finding));
+    // Order findings come with the rules' "not moved" detail: they are the planner's to decide here.
+    const order = this.findings.filter((finding) => finding.category === 'order' && finding.action === 'skipped');
     if (order.length === 0) return;
     const verdicts = order.map((finding) => finding.verdict as OrderFinding);
     const cors = pyNodeOf(verdicts[0]?.node as OrderFinding['node']);
@@ -592,27 +617,38 @@ class PolicyPlanner {
     if (this.registration.kind === 'add-middleware') {
       // Added last runs first: move the statement below the last middleware that must run after it.
       const statement = statementOf(cors);
-      const targets = verdicts.map((verdict) => statementOf(pyNodeOf(verdict.earlier.node)));
+      // Every middleware that runs before CORS and rejects or answers, not only the first one reported.
+      const chain = this.owner.pyFile.chains.find((candidate) => candidate.entries.some((entry) => entry.policy === verdicts[0]?.policy));
+      const corsEntry = chain?.entries.find((entry) => entry.policy === verdicts[0]?.policy);
+      const blocking = chain && corsEntry ? chain.entries.filter((entry) => entry.position < corsEntry.position && (entry.auth || entry.route)) : verdicts.map((verdict) => verdict.earlier);
+      const targets = blocking.map((entry) => statementOf(pyNodeOf(entry.node)));
       const last = targets.sort((a, b) => b.range[0] - a.range[0])[0];
-      if (last && last.parent === statement.parent && last.range[0] > statement.range[0]) {
-        this.edits.push(...moveLines(this.text, statement, last, 'after'));
-        moved = true;
-      }
+      if (last && last.parent === statement.parent && last.range[0] > statement.range[0]) moved = this.move(moveLines(this.text, statement, last, 'after'));
     } else {
       // Lists run first to last: move the entry above the first one that answers or rejects first.
       const element = listElement(cors);
       const targets = verdicts.map((verdict) => listElement(pyNodeOf(verdict.earlier.node))).filter((node): node is PyNode => node !== null && node.parent === element?.parent);
       const first = targets.sort((a, b) => a.range[0] - b.range[0])[0];
       if (element && first && this.owns(element)) {
-        const edits = element.parent && element.parent.loc.start.line === element.parent.loc.end.line ? reorderInline(this.text, element, first) : moveLines(this.text, element, first, 'before');
-        if (edits) {
-          this.edits.push(...edits);
-          moved = true;
-        }
+        moved = this.move(element.parent && element.parent.loc.start.line === element.parent.loc.end.line ? reorderInline(this.text, element, first) : moveLines(this.text, element, first, 'before'));
       }
     }
-    if (moved) this.mark('order', 'Moved so that CORS runs before them (preflights now get their answer). Check that nothing between relied on the old order.', 'review');
-    else this.mark('order', 'Not moved: CORS and the middleware before it are not in one block or list cors-fix can reorder. Put CORS first by hand.', 'skipped');
+    for (const finding of order) {
+      if (moved) resolveFinding(finding, 'review', 'Moved so that CORS runs before it (preflights now get their answer). Check that nothing in between relied on the old order.');
+      else resolveFinding(finding, 'skipped', 'Not moved: CORS and that middleware are not in one block or list cors-fix can reorder. Make CORS run first by hand.');
+    }
+  }
+
+  /** Applies a move; edits already planned inside the moved text travel with it. False when there is no move. */
+  private move(move: Move | null): boolean {
+    if (!move) return false;
+    const [from, to] = move.span;
+    const inside = this.edits.filter((edit) => edit.start >= from && edit.end <= to && !(edit.start === edit.end && (edit.start === from || edit.start === to)));
+    let block = this.text.slice(from, to);
+    for (const inner of [...inside].sort((a, b) => b.start - a.start)) block = block.slice(0, inner.start - from) + inner.text + block.slice(inner.end - from);
+    for (const edit of inside) this.edits.splice(this.edits.indexOf(edit), 1);
+    this.edits.push(move.removal, { start: move.at, end: move.at, text: move.before + block + move.after });
+    return true;
   }
 
   /** Adds the new options where the registration writes its options; false when they cannot be placed. */
@@ -633,7 +669,38 @@ class PolicyPlanner {
       }
       return false;
     }
-    this.edits.push(...appendEntries(container, texts, this.text, this.style));
+    if (!this.reflow(container, texts)) this.edits.push(...appendEntries(container, texts, this.text, this.style));
+    return true;
+  }
+
+  /**
+   * A one-line argument list that would grow past the line limit is rewritten one argument per line, each
+   * existing item keeping its own text with the edits planned inside it; items the plan removes are left out.
+   */
+  private reflow(container: PyNode, added: readonly string[]): boolean {
+    // Only a call's own arguments: a dict nested in a one-line call keeps its line.
+    if (container.kind !== 'argument_list' || container.loc.start.line !== container.loc.end.line || container.children.some((part) => part.kind === 'comment')) return false;
+    const open = container.children[0] as PyNode;
+    const close = container.children.at(-1) as PyNode;
+    const inside = this.edits.filter((edit) => edit.start >= open.range[1] && edit.end <= close.range[0]);
+    const items: string[] = [];
+    for (const item of named(container)) {
+      if (inside.some((edit) => edit.text === '' && edit.start <= item.range[0] && edit.end >= item.range[1])) continue;
+      let written = textOf(this.text, item);
+      for (const edit of inside.filter((candidate) => candidate.start >= item.range[0] && candidate.end <= item.range[1]).sort((a, b) => b.start - a.start)) {
+        written = written.slice(0, edit.start - item.range[0]) + edit.text + written.slice(edit.end - item.range[0]);
+      }
+      items.push(written);
+    }
+    const all = [...items, ...added];
+    const lineStart = this.text.lastIndexOf('\n', container.range[0]) + 1;
+    const lineEnd = endOfLine(this.text, container.range[1]);
+    const before = this.text.slice(lineStart, open.range[1]).length + this.text.slice(close.range[0], lineEnd).length;
+    if (before + all.join(', ').length <= MAX_LINE) return false;
+    const indent = lineIndent(this.text, container.range[0]);
+    for (const edit of inside) this.edits.splice(this.edits.indexOf(edit), 1);
+    const body = all.map((item) => `${this.style.eol}${indent}${this.style.indent}${item},`).join('');
+    this.edits.push({ start: open.range[1], end: close.range[0], text: `${body}${this.style.eol}${indent}` });
     return true;
   }
 }
@@ -690,29 +757,35 @@ function lineSpan(text: string, node: PyNode): [number, number] {
   return [start, newline < 0 ? text.length : newline + 1];
 }
 
-/** Moves the lines of `node` before or after the lines of `target` (both alone on their lines). */
-function moveLines(text: string, node: PyNode, target: PyNode, where: 'before' | 'after'): TextEdit[] {
-  const [from, to] = lineSpan(text, node);
-  const [targetStart, targetEnd] = lineSpan(text, target);
-  const own = text.slice(from, to);
-  const alone = text.slice(from, node.range[0]).trim() === '' && text.slice(node.range[1], to).replace(/^,/u, '').trim() === '';
-  if (!alone || (from < targetEnd && targetStart < to)) return [];
-  const block = own.endsWith('\n') ? own : `${own}\n`;
-  const at = where === 'before' ? targetStart : targetEnd;
-  return [
-    { start: from, end: to, text: '' },
-    { start: at, end: at, text: block },
-  ];
+/** A move: `removal` takes the text away, and `span` of the original text goes to `at`, between `before` and `after`. */
+interface Move {
+  removal: TextEdit;
+  span: [number, number];
+  at: number;
+  before: string;
+  after: string;
 }
 
-/** Rewrites a one-line list with `node` moved before `target`. */
-function reorderInline(text: string, node: PyNode, target: PyNode): TextEdit[] | null {
-  const list = node.parent;
-  if (!list) return null;
-  const items = named(list);
-  const moved = items.filter((item) => item !== node);
-  moved.splice(moved.indexOf(target), 0, node);
-  const first = items[0] as PyNode;
-  const last = items.at(-1) as PyNode;
-  return [{ start: first.range[0], end: last.range[1], text: moved.map((item) => textOf(text, item)).join(', ') }];
+/** Moves a statement's lines after `target`'s, or a list element's line before `target`'s (each alone on its lines). */
+function moveLines(text: string, node: PyNode, target: PyNode, where: 'before' | 'after'): Move | null {
+  const [from, to] = lineSpan(text, node);
+  const [targetStart, targetEnd] = lineSpan(text, target);
+  const alone = text.slice(from, node.range[0]).trim() === '' && text.slice(node.range[1], to).replace(/^,/u, '').trim() === '';
+  if (!alone || (from < targetEnd && targetStart < to)) return null;
+  const eol = text.slice(0, to).endsWith('\r\n') || (!text.slice(0, to).endsWith('\n') && text.includes('\r\n')) ? '\r\n' : '\n';
+  const removal = { start: from, end: to, text: '' };
+  // A list element keeps a comma after it wherever it goes; a statement is moved with its lines as they are.
+  if (where === 'before') return { removal, span: [from, node.range[1]], at: targetStart, before: '', after: `,${eol}` };
+  return { removal, span: [from, to], at: targetEnd, before: '', after: text.slice(from, to).endsWith('\n') ? '' : eol };
+}
+
+/** Moves `node` before `target` in a one-line list. */
+function reorderInline(text: string, node: PyNode, target: PyNode): Move | null {
+  const siblings = node.parent?.children ?? [];
+  const index = siblings.indexOf(node);
+  const previous = siblings[index - 1];
+  if (previous?.kind !== ',' || target.range[0] > node.range[0]) return null;
+  // `[a, b, node]` → `[node, a, b]`: the separator before it goes, and it comes back after it.
+  const separator = text.slice(previous.range[0], node.range[0]);
+  return { removal: { start: previous.range[0], end: node.range[1], text: '' }, span: [node.range[0], node.range[1]], at: target.range[0], before: '', after: separator };
 }

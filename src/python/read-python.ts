@@ -347,7 +347,7 @@ class Reader {
     const anchor = ownCorsEntry?.node ?? own[0]?.node ?? asModelNode(this.file.tree.root);
     const policy = buildPolicy({ framework, node: anchor, reportNode: anchor, options, opaque: null });
     // Inherited settings decide what applies, but only this module's own entries are its to report.
-    if (policy.options.kind === 'object') policy.options.entries = policy.options.entries.filter((entry) => own.includes(entry));
+    if (policy.options.kind === 'object') policy.options.entries = policy.options.entries.filter((entry) => own.some((property) => property.node === entry.node));
     for (const property of own) {
       const assignments = this.file.scope.moduleAssignments.get(property.key);
       const last = assignments?.at(-1);
