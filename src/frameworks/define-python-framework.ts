@@ -47,6 +47,11 @@ export interface PythonStar {
   cookieEchoes?: boolean;
   /** An option that makes the package send `*` instead of echoing (Flask-CORS `send_wildcard=True`). */
   wildcardOption?: string;
+  /**
+   * Sending `*` with credentials on is refused with an error when the options are read: at startup for the app-wide
+   * extension, on every request for a decorator (Flask-CORS raises `ValueError`).
+   */
+  credentialsRaise?: boolean;
 }
 
 export interface PythonEntry {

@@ -49,7 +49,7 @@ export const flaskCors = definePythonFramework({
     regexIgnoreCase: true,
     regexOptions: [],
     allowAllOptions: [],
-    star: { sends: 'reflect', wildcardOption: 'send_wildcard' },
+    star: { sends: 'reflect', wildcardOption: 'send_wildcard', credentialsRaise: true },
     defaultAllowedHeaders: null,
     alwaysAllowedHeaders: [],
     defaultMaxAge: null,

@@ -45,15 +45,20 @@ export function readAsRegex(text: string, entry: PythonEntry): boolean {
 
 /**
  * The origin a listed string stands for, compared as the package compares it: `casefold` lower-cases it, and
- * `scheme-and-host` keeps `scheme://host[:port]` (what `urlsplit` compares), so a trailing slash or path is ignored.
+ * `scheme-and-host` keeps the scheme and `host[:port]` that `urlsplit` finds, so a trailing slash or path is ignored;
+ * an entry in which it finds neither (`"*"`, `"app.example.com"`) compares equal to the `null` origin, which has
+ * neither either.
  */
 export function comparedOrigin(text: string, entry: PythonEntry): string {
   switch (entry.originMatch) {
     case 'casefold':
       return text.toLowerCase();
     case 'scheme-and-host': {
-      const match = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)/iu.exec(text);
-      return match ? `${(match[1] ?? '').toLowerCase()}://${match[2] ?? ''}` : text;
+      const scheme = /^([a-z][a-z0-9+.-]*):(.*)$/isu.exec(text);
+      const rest = scheme ? (scheme[2] ?? '') : text;
+      const host = rest.startsWith('//') ? (/^\/\/([^/?#]*)/u.exec(rest)?.[1] ?? '') : '';
+      if (!scheme && host === '') return 'null';
+      return `${(scheme?.[1] ?? '').toLowerCase()}://${host}`;
     }
     default:
       return text;

@@ -54,8 +54,9 @@ export function buildPolicy(source: PolicySource): CorsPolicy {
     field: names ? ((Object.keys(names) as (keyof typeof names)[]).find((field) => names[field].includes(property.key)) ?? null) : null,
   }));
   const options: PolicyOptions = source.options ? { kind: 'object', value, entries } : { kind: 'none' };
+  // Of an option and its aliases, the first name that is set wins (the packages read the current name first).
   const setting = (keys: readonly string[]): Setting => {
-    for (const key of [...keys].reverse()) {
+    for (const key of keys) {
       const property = ValueResolver.property(value, key);
       if (property) return { state: 'set', value: property.value, node: property.value.node };
     }
@@ -97,8 +98,8 @@ function readOrigins(framework: PythonFramework, options: ObjectValue, listKeys:
   const star = (node: Node, via: AllowedOrigin['via']): AllowedOrigin => ({ kind: sendsStar ? 'any' : 'reflect', node, value: null, via });
   let decided = false;
 
-  for (const key of entry.allowAllOptions) {
-    const property = ValueResolver.property(options, key);
+  const first = (keys: readonly string[]) => keys.map((key) => ValueResolver.property(options, key)).find((property) => property !== null) ?? null;
+  for (const property of [first(entry.allowAllOptions)]) {
     if (!property) continue;
     decided = true;
     for (const option of alternatives(property.value)) {
@@ -117,8 +118,7 @@ function readOrigins(framework: PythonFramework, options: ObjectValue, listKeys:
     allowed.push({ kind: matchesEveryOrigin(value) ? 'any-regex' : 'listed', node, value, via: 'element' });
   };
 
-  for (const key of entry.regexOptions) {
-    const property = ValueResolver.property(options, key);
+  for (const property of [first(entry.regexOptions)]) {
     if (!property) continue;
     decided = true;
     for (const option of alternatives(property.value)) {
@@ -133,7 +133,8 @@ function readOrigins(framework: PythonFramework, options: ObjectValue, listKeys:
   const listed = (item: Value, element: boolean): void => {
     const via = element ? 'element' : 'option';
     if (item.kind === 'string') {
-      if (item.value === '*') {
+      // `*` means every origin only to packages that say so; elsewhere it is compared like any other entry.
+      if (item.value === '*' && entry.originMatch !== 'scheme-and-host') {
         if (element && framework.origin.starInArray === 'nothing') stars.push(item.node);
         else allowed.push(star(item.node, via));
       } else if (readAsRegex(item.value, entry)) {
