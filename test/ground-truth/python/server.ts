@@ -28,6 +28,7 @@ export function requirePython(target: PythonTarget): Record<string, string> {
   } catch (error) {
     throw new Error(
       `The ${target} ground truth needs ${PYTHON} with ${modules.join(', ')} (Debian: apt-get install python3-fastapi python3-starlette python3-uvicorn python3-flask python3-flask-cors python3-django python3-django-cors-headers): ${(error as Error).message}`,
+      { cause: error },
     );
   }
 }
