@@ -180,9 +180,8 @@ export class PyValues {
     const qualified = this.scope.qualifiedName(node);
     if (qualified && isEnvironmentObject(qualified)) return opaque('environment', node);
     const object = child(node, 'object');
-    const resolved = object ? this.resolve(object) : null;
-    if (resolved?.kind === 'opaque') return opaque(resolved.source, node);
-    return opaque('runtime', node);
+    // `settings.origins`, `os.environ.get("X", "").split`: whatever the object's provenance is.
+    return opaque(object ? strongest([this.resolve(object)]) : 'runtime', node);
   }
 
   private subscript(node: PyNode): Value {
