@@ -126,10 +126,11 @@ export interface Framework {
   credentialsDefault: boolean;
   lists: Readonly<Record<'methods' | 'allowedHeaders' | 'exposedHeaders', ListShape>>;
   /**
-   * Lists in which the package expands `*` itself instead of sending it (Starlette: every method, the requested
-   * headers), so that it is no literal wildcard that browsers refuse with credentials. Unset: `*` is sent as written.
+   * Lists in which the package reads `*` itself instead of sending it: `expanded` (Starlette: every method, the
+   * requested headers), so that it is no literal wildcard that browsers refuse with credentials; `none` (Flask-CORS
+   * methods: `*` matches no method). Unset: `*` is sent as written.
    */
-  listStar?: Readonly<Partial<Record<'methods' | 'allowedHeaders' | 'exposedHeaders', 'expanded'>>>;
+  listStar?: Readonly<Partial<Record<'methods' | 'allowedHeaders' | 'exposedHeaders', 'expanded' | 'none'>>>;
   /** Methods sent when the option is absent. `reflect`: the requested method is echoed. */
   defaultMethods: readonly string[] | 'reflect';
   /**

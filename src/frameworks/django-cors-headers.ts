@@ -22,13 +22,13 @@ export const djangoCorsHeaders = definePythonFramework({
     booleanTrue: 'unsupported',
     regex: 'reset',
     array: 'supported',
-    // A string is iterated character by character: no origin matches.
+    // A string is iterated character by character: no real origin matches, and the `null` origin does.
     string: 'unsupported',
     starInArray: 'nothing',
     function: 'return-origin',
     starWithCredentials: 'reflect',
     forms: 'a list or tuple of origins, `CORS_ALLOWED_ORIGIN_REGEXES` for patterns',
-    misuse: { string: 'each character is read as an origin, so no origin matches' },
+    misuse: { string: 'each character is read as an entry: no real origin matches, but the `null` origin (sandboxed pages) does' },
   },
   credentials: 'truthy',
   credentialsDefault: false,

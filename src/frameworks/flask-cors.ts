@@ -31,8 +31,9 @@ export const flaskCors = definePythonFramework({
   credentials: 'truthy',
   credentialsDefault: false,
   lists: { methods: 'string-or-array', allowedHeaders: 'string-or-array', exposedHeaders: 'string-or-array' },
-  // `"*"` in `allow_headers` becomes the regex `.*`, which accepts every requested header.
-  listStar: { allowedHeaders: 'expanded' },
+  // `"*"` in `allow_headers` becomes the regex `.*`, which accepts every requested header; in `methods` it is compared
+  // as text with the requested method, which it never equals.
+  listStar: { allowedHeaders: 'expanded', methods: 'none' },
   defaultMethods: ['GET', 'HEAD', 'POST', 'OPTIONS', 'PUT', 'PATCH', 'DELETE'],
   emptyAllowedHeaders: { array: 'none', string: 'none' },
   // It adds its headers in `after_request`, to every response, whatever ran before.

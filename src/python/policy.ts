@@ -158,9 +158,10 @@ function readOrigins(framework: PythonFramework, options: ObjectValue, listKeys:
       } else if (option.kind === 'string' && framework.origin.string === 'unsupported') {
         // A substring test (Starlette) lets in every origin once the text has a `*`; otherwise `valid-options`
         // reports it, and it stays a listed origin for the other rules. A package that iterates the characters
-        // (django-cors-headers) lets nothing in.
-        if (option.value.includes('*') && framework.origin.starInArray === 'any') allowed.push(star(option.node, 'option'));
-        else if (framework.origin.starInArray === 'any') allowed.push({ kind: 'listed', node: option.node, value: option, via: 'option' });
+        // (django-cors-headers) compares each as an entry.
+        if (framework.origin.starInArray !== 'any') for (const character of new Set(option.value)) listed({ ...option, value: character }, true);
+        else if (option.value.includes('*')) allowed.push(star(option.node, 'option'));
+        else allowed.push({ kind: 'listed', node: option.node, value: option, via: 'option' });
       } else {
         listed(option, false);
       }

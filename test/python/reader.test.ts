@@ -147,6 +147,11 @@ const cases: { name: string; source: string; expected: string[] }[] = [
     expected: ['no-hardcoded-origins:string@2', 'no-hardcoded-origins:string@2', 'no-unsafe-origin-pattern:uppercase-host@2'],
   },
   {
+    name: 'django-cors-headers: a string instead of a list is read character by character, which lets in the null origin',
+    source: 'INSTALLED_APPS = ["corsheaders"]\nCORS_ALLOWED_ORIGINS = "https://app.example.com"\nCORS_ALLOW_METHODS = ["GET"]\n',
+    expected: ['no-unsafe-origin-pattern:null-origin@2', 'valid-options:origin-type@2'],
+  },
+  {
     name: 'django-cors-headers: the current setting name wins over its alias',
     source: 'INSTALLED_APPS = ["corsheaders"]\nCORS_ALLOW_ALL_ORIGINS = False\nCORS_ORIGIN_ALLOW_ALL = True\nCORS_ALLOW_METHODS = ["GET"]\n',
     expected: [],

@@ -105,7 +105,7 @@ function listAllows(list: ListSetting, field: 'methods' | 'allowedHeaders', fram
     return defaults === 'reflect' || defaults.includes(name);
   }
   if (list.state !== 'list') return 'unknown';
-  if (list.hasStar && (framework.listStar?.[field] === 'expanded' || !credentials)) return true;
+  if (list.hasStar && framework.listStar?.[field] !== 'none' && (framework.listStar?.[field] === 'expanded' || !credentials)) return true;
   return list.tokens.some((token) => (caseSensitive ? token.name === name : token.name.toLowerCase() === name.toLowerCase()));
 }
 

@@ -90,7 +90,7 @@ const FLASK = fc.record({
   ),
   supports_credentials: optional(fc.constantFrom('True', 'False'), 2),
   send_wildcard: optional(fc.constant('True'), 1, 3),
-  methods: optional(fc.constantFrom(list('"GET"'), list('"GET"', '"PUT"'), '"GET, PUT"', list('"GET"', '"POST"', '"DELETE"')), 2),
+  methods: optional(fc.constantFrom(list('"GET"'), list('"GET"', '"PUT"'), '"GET, PUT"', list('"GET"', '"POST"', '"DELETE"'), list('"*"')), 2),
   allow_headers: optional(fc.constantFrom(list('"Authorization"'), '"*"', list('"X-Custom"', '"Authorization"', '"Last-Event-ID"'), list('"content-type"')), 2),
   expose_headers: optional(fc.constantFrom(list('"X-Request-ID"'), '"X-Request-ID"'), 1),
   max_age: optional(fc.constantFrom('5', '600', '3600'), 1),
