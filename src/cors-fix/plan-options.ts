@@ -442,7 +442,8 @@ function unwrapValue(node: Node): Node {
   return current;
 }
 
-function unique(items: readonly string[]): string[] {
+/** `items` without repeats, compared ignoring case (header and method names), first spelling kept. */
+export function unique(items: readonly string[]): string[] {
   const seen = new Set<string>();
   return items.filter((item) => {
     const key = item.toLowerCase();

@@ -10,6 +10,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import type { Field } from '../frameworks/define-framework.js';
 import { type PolicyFinding, isUnplanned, resolveCategory, resolveFinding } from '../cors-fix/findings.js';
 import { isSerialisedOrigin } from '../cors-fix/env-example.js';
+import { unique } from '../cors-fix/plan-options.js';
 import { DEFAULT_MAX_AGE, DEFAULT_METHODS, DEFAULT_REQUEST_HEADERS } from '../cors-fix/plan-types.js';
 import { type TextEdit, normaliseEdits } from '../cors-fix/text-edits.js';
 import type { CorsPolicy, OptionEntry } from '../model/cors-file.js';
@@ -220,16 +221,6 @@ class FilePlanner {
 function rank(method: string): number {
   const index = METHOD_ORDER.indexOf(method);
   return index < 0 ? METHOD_ORDER.length : index;
-}
-
-function unique(items: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return items.filter((item) => {
-    const key = item.toLowerCase();
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 /** Plans one policy. */

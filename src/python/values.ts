@@ -7,7 +7,7 @@
  */
 import { PYTHON_ENVIRONMENT_READERS } from '../frameworks/python.js';
 import { asModelNode } from '../model/foreign-node.js';
-import type { ObjectValue, PropertyValue, Provenance, Value } from '../model/static-value.js';
+import { type ObjectValue, type PropertyValue, type Provenance, type Value, arithmetic } from '../model/static-value.js';
 import type { Assignment, PyScope } from './scope.js';
 import { type PyNode, callArguments, child, named, stringValue, textOf, unparen } from './syntax.js';
 
@@ -276,7 +276,8 @@ export class PyValues {
     const sign = textOf(this.text, operator);
     if (sign === '+') return concatenate(a, b, asModelNode(node));
     if (a.kind === 'number' && b.kind === 'number') {
-      const value = arithmetic(sign, a.value, b.value);
+      // Python's floor division is the one operator JavaScript spells differently.
+      const value = sign === '//' ? Math.floor(a.value / b.value) : arithmetic(sign, a.value, b.value);
       if (value !== null) return { kind: 'number', value, node: asModelNode(node) };
     }
     return opaque(strongest([a, b]), node);
@@ -316,25 +317,6 @@ function strongest(values: readonly Value[]): Provenance {
   };
   for (const value of values) visit(value);
   return result;
-}
-
-function arithmetic(operator: string, left: number, right: number): number | null {
-  switch (operator) {
-    case '-':
-      return left - right;
-    case '*':
-      return left * right;
-    case '/':
-      return left / right;
-    case '//':
-      return Math.floor(left / right);
-    case '%':
-      return left % right;
-    case '**':
-      return left ** right;
-    default:
-      return null;
-  }
 }
 
 /** `os.environ` and the environment objects of settings libraries. */

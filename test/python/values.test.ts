@@ -1,6 +1,6 @@
 /** Python expressions as the model's values: what the file shows is resolved, everything else is opaque and tagged. */
 import { describe, expect, it } from 'vitest';
-import type { Value } from '../../src/model/index.js';
+import { describeValue } from '../model/summarize.js';
 import { comparedOrigin, equivalentRegex, readAsRegex } from '../../src/python/patterns.js';
 import { parsePython } from '../../src/python/parser.js';
 import { PyScope } from '../../src/python/scope.js';
@@ -18,31 +18,7 @@ async function valueOf(source: string): Promise<string> {
   const assignment = last ? named(last)[0] : undefined;
   const right = assignment ? child(assignment, 'right') : null;
   if (!right) throw new Error('no assignment');
-  return summary(new PyValues(scope).resolve(right));
-}
-
-function summary(value: Value): string {
-  switch (value.kind) {
-    case 'string':
-      return JSON.stringify(value.value);
-    case 'number':
-    case 'boolean':
-      return String(value.value);
-    case 'nullish':
-      return 'None';
-    case 'regex':
-      return `/${value.pattern}/${value.flags}`;
-    case 'array':
-      return `${value.set ? 'set' : ''}[${value.elements.map(summary).join(', ')}]`;
-    case 'object':
-      return `{${value.properties.map((property) => `${property.key}: ${summary(property.value)}`).join(', ')}${value.opaqueSpreads.length > 0 ? ', **?' : ''}}`;
-    case 'opaque':
-      return `opaque(${value.source})`;
-    case 'union':
-      return value.options.map(summary).join(' | ');
-    default:
-      return value.kind;
-  }
+  return describeValue(new PyValues(scope).resolve(right));
 }
 
 describe('Python values', () => {
@@ -52,29 +28,29 @@ describe('Python values', () => {
     ['x = r"\\d+\\."', '"\\\\d+\\\\."'],
     ['x = "\\x41\\u00e9\\n"', JSON.stringify('Aé\n')],
     ['x = f"{{literal}}"', '"{literal}"'],
-    ['import os\nx = f"https://{os.environ[\'HOST\']}"', 'opaque(environment)'],
-    ['x = b"bytes"', 'opaque(runtime)'],
+    ['import os\nx = f"https://{os.environ[\'HOST\']}"', '<environment>'],
+    ['x = b"bytes"', '<runtime>'],
     ['x = 60 * 10', '600'],
     ['x = 1_000', '1000'],
     ['x = -5', '-5'],
     ['x = True', 'true'],
-    ['x = None', 'None'],
+    ['x = None', 'null'],
     ['x = ("a",)', '["a"]'],
-    ['x = {"a", "b"}', 'set["a", "b"]'],
+    ['x = {"a", "b"}', 'Set["a", "b"]'],
     ['A = ["a"]\nx = A + ["b"]', '["a", "b"]'],
     ['A = ["a"]\nx = [*A, "b"]', '["a", "b"]'],
     ['A = ["a"]\nA += ["b"]\nx = A', '["a", "b"]'],
     ['x = list(("a", "b"))', '["a", "b"]'],
-    ['x = dict(origins="*", max_age=5)', '{origins: "*", max_age: 5}'],
-    ['base = {"a": 1}\nx = {**base, "b": 2}', '{a: 1, b: 2}'],
-    ['from conf import extra\nx = {**extra, "b": 2}', '{b: 2, **?}'],
-    ['import os\nx = os.environ["ORIGINS"]', 'opaque(environment)'],
-    ['import os\nx = os.getenv("ORIGINS", "https://a.example")', 'opaque(environment) | "https://a.example"'],
-    ['import os\nx = os.environ.get("ORIGINS") or "https://a.example"', 'opaque(environment) | "https://a.example"'],
-    ['import os\nx = os.environ.get("ORIGINS", "").split(",")', 'opaque(environment)'],
-    ['from decouple import config\nx = config("ORIGINS", default="https://a.example")', 'opaque(environment) | "https://a.example"'],
-    ['from app.config import settings\nx = settings.cors_origins', 'opaque(imported)'],
-    ['from app.config import settings\nx = [str(o) for o in settings.origins]', 'opaque(imported)'],
+    ['x = dict(origins="*", max_age=5)', '{origins, max_age}'],
+    ['base = {"a": 1}\nx = {**base, "b": 2}', '{a, b}'],
+    ['from conf import extra\nx = {**extra, "b": 2}', '{b, …opaque}'],
+    ['import os\nx = os.environ["ORIGINS"]', '<environment>'],
+    ['import os\nx = os.getenv("ORIGINS", "https://a.example")', '<environment> | "https://a.example"'],
+    ['import os\nx = os.environ.get("ORIGINS") or "https://a.example"', '<environment> | "https://a.example"'],
+    ['import os\nx = os.environ.get("ORIGINS", "").split(",")', '<environment>'],
+    ['from decouple import config\nx = config("ORIGINS", default="https://a.example")', '<environment> | "https://a.example"'],
+    ['from app.config import settings\nx = settings.cors_origins', '<imported>'],
+    ['from app.config import settings\nx = [str(o) for o in settings.origins]', '<imported>'],
     ['x = "a" if DEBUG else "b"', '"a" | "b"'],
     ['import re\nx = re.compile(r"^https://a\\.example$", re.I)', '/^https://a\\.example$/i'],
   ])('%s', async (source, expected) => {
@@ -90,7 +66,7 @@ describe('Python values', () => {
       for (const part of node.children) visit(part);
     };
     visit(tree.root);
-    expect(reference && summary(new PyValues(scope).resolve(reference))).toBe('["local"]');
+    expect(reference && describeValue(new PyValues(scope).resolve(reference))).toBe('["local"]');
   });
 });
 
