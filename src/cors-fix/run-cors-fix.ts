@@ -20,8 +20,9 @@ import { findExport, importedBinding, probeRegistration, probeText } from './pro
 import { isCommonJsByDefault, packageOf, specifierStyle } from './project-layout.js';
 import { parseSource } from './parse-source.js';
 import type { FileReport, Finding, FixReport, Mode, SupportFile } from './report.js';
-import type { ForeignPlan, FrontEnd, ProjectAccess } from '../python/front-end.js';
+import type { FrontEnd, ProjectAccess } from '../python/front-end.js';
 import { writeFileAtomic } from './atomic-file-system.js';
+import { type ForeignWork, settleForeignPlans } from './foreign-plans.js';
 import type { ModuleResolver } from './resolve-imports.js';
 import { SourceStore } from './source-store.js';
 import { type TextEdit, applyTextEdits, normaliseEdits } from './text-edits.js';
@@ -118,7 +119,7 @@ class Run {
   private readonly packages: PackagePlan[] = [];
   private resolver: ModuleResolver | null = null;
   /** Plans of files read by another language's front end (Python), and the texts they edit. */
-  private readonly foreign: { front: FrontEnd<unknown>; path: string; plan: ForeignPlan }[] = [];
+  private readonly foreign: ForeignWork[] = [];
 
   constructor(
     private readonly cwd: string,
@@ -448,7 +449,7 @@ class Run {
         supportFiles.push({ file: this.relative(envPath), kind: 'env-example', change: before === null ? 'created' : 'updated', origins });
       }
     }
-    const foreign = await this.finishForeign(supportFiles, envFiles);
+    const foreign = await settleForeignPlans(this.foreign, { store: this.store, report: (path) => this.report(path), relative: (path) => this.relative(path), envVar: this.options.envVar }, supportFiles, envFiles);
     // Only writing needs ts-morph: --check and --dry report the text edits computed above.
     if (this.options.mode === 'write' && (changed.length > 0 || created.length > 0)) {
       const { Workspace } = await import('./apply-edits.js');
@@ -474,87 +475,6 @@ class Run {
       ...envFiles.map((file) => ({ file: this.relative(file.path), diff: unifiedDiff(this.relative(file.path), file.before, file.text) })),
     ];
     return this.buildReport(started, supportFiles, diffs);
-  }
-
-  /**
-   * Checks and collects what the foreign front ends planned: every edited text must still parse (else the file is
-   * left alone and its findings say so), new files are created once, and `.env.example` entries join the ones the
-   * JavaScript side plans for the same directory.
-   */
-  private async finishForeign(
-    supportFiles: SupportFile[],
-    envFiles: { path: string; before: string | null; text: string }[],
-  ): Promise<{ changed: { path: string; before: string; text: string; bom: boolean }[]; created: { path: string; text: string }[] }> {
-    const changed = new Map<string, { path: string; before: string; text: string; bom: boolean }>();
-    const created = new Map<string, { path: string; text: string }>();
-    const envOrigins = new Map<string, { origins: string[]; reader: string }>();
-    const edits = new Map<string, TextEdit[]>();
-    for (const item of this.foreign) {
-      const combined = new Map<string, TextEdit[]>();
-      for (const [path, fileEdits] of item.plan.edits) combined.set(path, normaliseEdits([...(edits.get(path) ?? []), ...fileEdits]) ?? []);
-      let failure: string | null = null;
-      for (const [path, fileEdits] of combined) {
-        const source = this.store.read(path);
-        if (source.kind !== 'text') {
-          failure = `${this.relative(path)} cannot be read`;
-          break;
-        }
-        if (fileEdits.length === 0 && item.plan.edits.get(path)?.length) {
-          failure = `the edits of ${this.relative(path)} collide with those of another file`;
-          break;
-        }
-        const text = applyTextEdits(source.text, fileEdits);
-        const check = await item.front.check(text);
-        if (!check.ok) {
-          failure = `the rewrite of ${this.relative(path)} would not parse (${check.line}:${check.column} ${check.message})`;
-          break;
-        }
-      }
-      const report = this.report(item.path);
-      if (failure) {
-        report.status = 'failed';
-        report.reason = `${failure}, so it was left alone; please report this`;
-        for (const finding of item.plan.findings) {
-          if (finding.action !== 'skipped') {
-            finding.action = 'skipped';
-            finding.detail = 'Left alone: the rewrite of this file would not parse.';
-          }
-        }
-        continue;
-      }
-      for (const [path, fileEdits] of combined) {
-        if (fileEdits.length === 0) continue;
-        edits.set(path, fileEdits);
-        const source = this.store.read(path);
-        if (source.kind !== 'text') continue;
-        changed.set(path, { path, before: source.text, text: applyTextEdits(source.text, fileEdits), bom: source.bom });
-        this.report(path).status = 'changed';
-      }
-      for (const file of item.plan.create) if (!existsSync(file.path) && !created.has(file.path)) created.set(file.path, file);
-      const env = item.plan.envExample;
-      if (env && combined.size > 0) {
-        const entry = envOrigins.get(env.root) ?? { origins: [], reader: env.reader };
-        for (const origin of env.origins) if (!entry.origins.includes(origin)) entry.origins.push(origin);
-        envOrigins.set(env.root, entry);
-      }
-    }
-    for (const file of created.values()) supportFiles.push({ file: this.relative(file.path), kind: 'config-module', change: 'created', origins: [] });
-    for (const [root, env] of envOrigins) {
-      const envPath = join(root, '.env.example');
-      const existing = envFiles.find((file) => file.path === envPath);
-      const before = existing ? existing.text : existsSync(envPath) ? readFileSync(envPath, 'utf8') : null;
-      const text = updateEnvExample(before, this.options.envVar, env.origins, env.reader, before?.includes('\r\n') ? '\r\n' : '\n');
-      if (text === null) continue;
-      const support = supportFiles.find((file) => file.kind === 'env-example' && file.file === this.relative(envPath));
-      if (existing) {
-        existing.text = text;
-        if (support) support.origins = [...new Set([...support.origins, ...env.origins])];
-      } else {
-        envFiles.push({ path: envPath, before, text });
-        supportFiles.push({ file: this.relative(envPath), kind: 'env-example', change: before === null ? 'created' : 'updated', origins: env.origins });
-      }
-    }
-    return { changed: [...changed.values()], created: [...created.values()] };
   }
 
   private buildReport(started: number, supportFiles: SupportFile[], diffs: FixReport['diffs']): FixReport {
