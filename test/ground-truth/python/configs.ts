@@ -18,7 +18,9 @@ export type Form =
   | 'init-app'
   | 'resources'
   | 'decorator'
-  | 'settings';
+  | 'settings'
+  /** A whole file written by hand: the `source` option holds it. */
+  | 'source';
 
 export interface PythonConfig {
   target: PythonTarget;
@@ -194,6 +196,8 @@ export function configSource(config: PythonConfig): string {
         '    return response',
       );
     }
+    case 'source':
+      return config.options.find(([name]) => name === 'source')?.[1] ?? '';
     case 'settings':
       return lines(
         'INSTALLED_APPS = ["corsheaders"]',

@@ -23,6 +23,8 @@ def load(directory):
         key = name[1:-3]
         spec = importlib.util.spec_from_file_location(f"gt_config_{key}", os.path.join(directory, name))
         module = importlib.util.module_from_spec(spec)
+        # Importable by name, so that a settings module's MIDDLEWARE can name a class it defines.
+        sys.modules[spec.name] = module
         try:
             spec.loader.exec_module(module)
             modules[key] = module
@@ -72,7 +74,7 @@ def wsgi_dispatcher(modules, wrap=None):
 
 
 def django_app(modules):
-    """One Django handler; each request runs with the configuration's CORS_* settings in place."""
+    """Django handlers; each request runs with its configuration's CORS_* settings (and MIDDLEWARE) in place."""
     import django
     from django.conf import settings
 
@@ -81,20 +83,27 @@ def django_app(modules):
         SECRET_KEY="ground-truth",
         ALLOWED_HOSTS=["*"],
         ROOT_URLCONF=__name__,
-        INSTALLED_APPS=["corsheaders"],
+        INSTALLED_APPS=["django.contrib.contenttypes", "django.contrib.auth", "django.contrib.sessions", "corsheaders"],
         MIDDLEWARE=["corsheaders.middleware.CorsMiddleware", "django.middleware.common.CommonMiddleware"],
+        DATABASES={},
         USE_TZ=True,
     )
     django.setup()
     from django.core.handlers.wsgi import WSGIHandler
     from django.test.utils import override_settings
 
-    handler = WSGIHandler()
+    handlers = {}
     lock = threading.Lock()
 
     def run(module, environ, start_response):
         values = {name: getattr(module, name) for name in dir(module) if name.startswith("CORS_")}
+        if hasattr(module, "MIDDLEWARE"):
+            values["MIDDLEWARE"] = module.MIDDLEWARE
         with lock, override_settings(**values):
+            # The middleware chain is built when the handler is: one handler per configuration.
+            handler = handlers.get(module.__name__)
+            if handler is None:
+                handler = handlers[module.__name__] = WSGIHandler()
             return list(handler(environ, start_response))
 
     return wsgi_dispatcher(modules, run)
@@ -111,7 +120,8 @@ def urlpatterns_view(request):
 def _patterns():
     from django.urls import re_path
 
-    return [re_path(r"^.*$", urlpatterns_view)]
+    # Under strict/ only paths with a trailing slash exist, so CommonMiddleware redirects the others (APPEND_SLASH).
+    return [re_path(r"^strict/.*/$", urlpatterns_view), re_path(r"^(?!strict/).*$", urlpatterns_view)]
 
 
 def __getattr__(name):
