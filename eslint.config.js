@@ -60,6 +60,27 @@ export default defineConfig([
     },
   },
   {
+    // The code-mod reaches the Python front end through its one interface, so that it can be plugged elsewhere.
+    files: ['src/cors-fix/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/python/*', '!**/python/front-end.js'], message: 'Use the Python front end through src/python/front-end.ts.' }] }],
+    },
+  },
+  {
+    // The Python front end reads into the model and plans with the code-mod's edit types; it never uses the rules,
+    // ESLint or ts-morph.
+    files: ['src/python/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [TS_MORPH, { name: 'eslint', message: 'The Python front end does not run ESLint.' }],
+          patterns: [{ group: ['**/rules/**'], message: 'The Python front end asks the model, not the rules.' }],
+        },
+      ],
+    },
+  },
+  {
     // Rules are small queries over the model: no rule imports another rule or the code-mod.
     files: ['rules/**'],
     ignores: ['rules/index.ts'],

@@ -55,7 +55,7 @@ export default createRule<[], MessageId>({
   },
 });
 
-const ORIGIN_TYPES = { boolean: 'a boolean', regex: 'a RegExp', array: 'an array', set: 'a Set' } as const;
+const ORIGIN_TYPES = { boolean: 'a boolean', regex: 'a RegExp', array: 'an array', set: 'a Set', string: 'a string' } as const;
 
 function describe(policy: CorsPolicy, finding: OptionFinding) {
   const framework = policy.framework.label;

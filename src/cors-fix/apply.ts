@@ -1,7 +1,7 @@
 /**
  * Applies the plan: each changed file's new text, parsed again before anything is written (output that does not
- * parse is never written, in any mode), the config modules and `.env.example` files of the packages that change, and —
- * when writing — atomic writes, inside the repository only. `--check` and `--dry` run every step but the writes.
+ * parse is never written, in any mode), the config modules and `.env.example` files of the packages that change; then,
+ * when writing, atomic writes, inside the repository only. `--check` and `--dry` run every step but the writes.
  */
 import { existsSync } from 'node:fs';
 import { writeFileAtomic } from './atomic-file-system.js';
@@ -30,7 +30,7 @@ export interface Applied {
 }
 
 /** Builds (and, when writing, writes) what the plan changes. */
-export function applyPlan(plan: ProjectPlan, works: readonly PolicyWork[], files: ProjectFiles, mode: Mode): Applied {
+export function applyPlan(plan: ProjectPlan, works: readonly PolicyWork[], files: ProjectFiles): Applied {
   const outputs: Output[] = [];
   const failed = new Map<string, string>();
   for (const [path, entry] of [...plan.files].sort(([a], [b]) => a.localeCompare(b))) {
@@ -66,10 +66,13 @@ export function applyPlan(plan: ProjectPlan, works: readonly PolicyWork[], files
   for (const create of creates) {
     if (!parseSource(create.text, create.path).ok) throw new Error(`the generated ${create.path} does not parse (a bug)`);
   }
-  if (mode === 'write') {
-    for (const output of outputs) writeFileAtomic(output.path, output.bom ? `\uFEFF${output.after}` : output.after);
-    for (const create of creates) writeFileAtomic(create.path, create.text);
-    for (const file of envFiles) writeFileAtomic(file.path, file.text);
-  }
   return { outputs, failed, creates, envFiles };
+}
+
+/** Writes what was applied, each file atomically; only in write mode. */
+export function writeApplied(applied: Applied, mode: Mode): void {
+  if (mode !== 'write') return;
+  for (const output of applied.outputs) writeFileAtomic(output.path, output.bom ? `\uFEFF${output.after}` : output.after);
+  for (const create of applied.creates) writeFileAtomic(create.path, create.text);
+  for (const file of applied.envFiles) writeFileAtomic(file.path, file.text);
 }

@@ -7,11 +7,11 @@ import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import fastGlob from 'fast-glob';
 import { gitRoot, listFiles } from './git.js';
 
-/** The extensions cors-fix reads. */
-export const SOURCE_EXTENSIONS = ['.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx'] as const;
+/** The extensions cors-fix reads (`.py` through the Python front end). */
+export const SOURCE_EXTENSIONS = ['.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx', '.py'] as const;
 
-/** Directories never looked into, wherever they are. */
-export const SKIPPED_DIRECTORIES = ['node_modules', 'dist', 'build', '.next', 'coverage'] as const;
+/** Directories never looked into, wherever they are (dependencies, build output, Python virtual environments). */
+export const SKIPPED_DIRECTORIES = ['node_modules', 'dist', 'build', '.next', 'coverage', '__pycache__', '.venv', 'venv', 'site-packages', '.tox'] as const;
 
 /** A path argument that does not exist, or lies outside the repository. */
 export class MissingPathError extends Error {}

@@ -6,7 +6,7 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import { rules } from '../../rules/index.js';
 import type { Node } from '../model/ast.js';
-import { type ModuleLinks, type SourceCode, attachLinks, fileOf } from '../model/index.js';
+import { type CorsFile, type ModuleLinks, type SourceCode, attachLinks, fileOf, provideCorsFile } from '../model/index.js';
 
 /** One problem a rule reports. */
 export interface LintProblem {
@@ -43,6 +43,31 @@ const RECOMMENDED = Object.entries(rules as unknown as Record<string, RuleShape>
  */
 export function lintFile(sourceCode: SourceCode, filename: string, links: ModuleLinks | null): LintProblem[] {
   if (links) attachLinks(sourceCode, links);
+  return runRules(sourceCode, filename).filter((problem) => !isDisabled(problem, fileOf(problem.node)?.sourceCode ?? sourceCode));
+}
+
+/**
+ * Runs the recommended rules on a model another front end read (a Python file): the same rules and messages judge
+ * its policies, located by their own positions in its text.
+ */
+export function lintModel(file: CorsFile, text: string, filename: string): LintProblem[] {
+  const lines = text.split(/\r?\n/u);
+  const ast = { type: 'Program', body: [], comments: [], tokens: [], range: [0, text.length], loc: { start: { line: 1, column: 0 }, end: { line: lines.length, column: lines.at(-1)?.length ?? 0 } } };
+  const known: Record<string, unknown> = {
+    text,
+    ast,
+    lines,
+    visitorKeys: {},
+    getText: (node?: Node) => (node ? text.slice(node.range[0], node.range[1]) : text),
+    getAllComments: () => [],
+  };
+  // Rules only read text and positions here; anything else a suggestion might ask for is simply not there.
+  const sourceCode = new Proxy(known, { get: (target, key: string) => (key in target ? target[key] : () => undefined) }) as unknown as SourceCode;
+  provideCorsFile(sourceCode, file);
+  return runRules(sourceCode, filename);
+}
+
+function runRules(sourceCode: SourceCode, filename: string): LintProblem[] {
   const problems: LintProblem[] = [];
   for (const { id, rule, severity } of RECOMMENDED) {
     const context = {
@@ -65,7 +90,7 @@ export function lintFile(sourceCode: SourceCode, filename: string, links: Module
     const listener = rule.create(context);
     listener['Program:exit']?.();
   }
-  return problems.filter((problem) => !isDisabled(problem, problem.node === undefined ? sourceCode : (fileOf(problem.node)?.sourceCode ?? sourceCode)));
+  return problems;
 }
 
 /** ESLint's placeholder substitution: `{{ name }}` becomes `data.name` when it is given. */

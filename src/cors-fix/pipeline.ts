@@ -4,20 +4,23 @@
  * (writing only in write mode), list what the rules still report, and report. Each step is its own module; this one
  * only passes their results along.
  */
-import { relative, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { extname, relative, sep } from 'node:path';
 import { MIGHT_HAVE_CORS, type Node, fileOf } from '../model/index.js';
 import { PACKAGE } from '../package-meta.js';
-import { type Applied, applyPlan } from './apply.js';
+import type { FrontEnd, ProjectAccess, PythonFile } from '../python/front-end.js';
+import { type Applied, applyPlan, writeApplied } from './apply.js';
+import { type ForeignWork, settleForeignPlans } from './foreign-plans.js';
 import { unifiedDiff } from './diff.js';
 import { discoverFiles, repositoryRoot } from './discover-files.js';
 import { collectFindings, detachFinding } from './findings.js';
-import { type LintProblem, lintFile } from './lint.js';
+import { type LintProblem, lintFile, lintModel } from './lint.js';
 import { type PolicyWork, type ProjectPlan, planProject } from './plan-project.js';
 import { policyScope } from './policy-scope.js';
 import { ProjectFiles } from './project-files.js';
 import { ProjectLinks } from './project-links.js';
 import type { Change, FileReport, Finding, FixReport, Location, Mode, PolicyReport, ReviewItem, SupportFile } from './report.js';
-import { cookiesWithoutCredentials, reviewAfterFix } from './review.js';
+import { cookiesWithoutCredentials, reviewAfterFix, reviewForeign } from './review.js';
 
 /** What to run on and how. */
 export interface RunOptions {
@@ -43,16 +46,25 @@ export async function runCorsFix(options: RunOptions): Promise<FixReport> {
   const discovered = await discoverFiles(options.cwd, options.paths, root, force);
   const files = new ProjectFiles(root, force);
   const links = new ProjectLinks(files);
-  const run = new Run(options, root, files, links, discovered);
-  run.read();
+  // Python files go to the Python front end, loaded only when the run has some.
+  const python = discovered.some((path) => extname(path) === '.py') ? (await import('../python/front-end.js')).python : null;
+  const run = new Run(options, root, files, links, discovered, python);
+  await run.read();
   const plan = planProject(run.works, files, { envVar: options.envVar, named: options.namedEnvVars ?? new Map(), discovered });
-  const applied = applyPlan(plan, run.works, files, options.mode);
+  const applied = applyPlan(plan, run.works, files);
+  await settleForeignPlans(run.foreign, files, applied, options.envVar, (path) => run.fileReport(path));
+  writeApplied(applied, options.mode);
   const review = reviewAfterFix(root, force, run.candidates, applied.outputs, applied.creates);
+  if (python) review.push(...(await reviewForeign(python, root, force, run.foreign.map((work) => work.path), applied)));
   return run.report(plan, applied, review, started);
 }
 
 class Run {
   readonly works: PolicyWork[] = [];
+  /** Files another language's front end read and planned. */
+  readonly foreign: ForeignWork[] = [];
+  /** The rules' messages for the foreign files as they were. */
+  private readonly foreignMessages: LintProblem[] = [];
   /** Every file with a CORS policy (or a module whose options a policy reaches). */
   readonly candidates: string[] = [];
   private readonly reports = new Map<string, FileReport>();
@@ -65,13 +77,14 @@ class Run {
     private readonly files: ProjectFiles,
     private readonly links: ProjectLinks,
     private readonly discovered: readonly string[],
+    private readonly python: FrontEnd<PythonFile> | null,
   ) {}
 
   private relative(path: string): string {
     return relative(this.options.cwd, path).split(sep).join('/');
   }
 
-  private fileReport(path: string): FileReport {
+  fileReport(path: string): FileReport {
     let report = this.reports.get(path);
     if (!report) {
       report = { file: this.relative(path), status: 'unchanged', reason: null, notes: [] };
@@ -81,10 +94,14 @@ class Run {
   }
 
   /** Reads every discovered file that may hold CORS, and links and collects its policies. */
-  read(): void {
+  async read(): Promise<void> {
     const seenOptions = new Map<string, PolicyWork>();
     for (const [index, path] of this.discovered.entries()) {
       this.options.onProgress?.(index + 1, this.discovered.length, this.relative(path));
+      if (this.python?.extensions.includes(extname(path))) {
+        await this.readForeign(this.python, path);
+        continue;
+      }
       const text = this.files.read(path, MIGHT_HAVE_CORS);
       if (text.kind === 'irrelevant') continue;
       if (text.kind === 'skipped') {
@@ -102,6 +119,44 @@ class Run {
     }
     for (const work of seenOptions.values()) this.works.push(work);
     this.works.sort((a, b) => a.file.filename.localeCompare(b.file.filename) || a.policy.node.range[0] - b.policy.node.range[0]);
+  }
+
+  /** Reads and plans one file with the Python front end; its findings get the rules' messages. */
+  private async readForeign(front: FrontEnd<PythonFile>, path: string): Promise<void> {
+    const text = this.files.read(path, front.prefilter);
+    if (text.kind === 'irrelevant') return;
+    if (text.kind === 'skipped') {
+      Object.assign(this.fileReport(path), { status: 'skipped', reason: text.reason });
+      return;
+    }
+    try {
+      const read = await front.read(text.text, path, this.projectAccess());
+      if (!read.ok) {
+        Object.assign(this.fileReport(path), { status: 'failed', reason: `does not parse (${read.line}:${read.column} ${read.message}); left alone` });
+        return;
+      }
+      if (read.file.file.policies.length === 0) return;
+      this.foreignMessages.push(...lintModel(read.file.file, text.text, path));
+      const plan = await front.plan(read.file, { envVar: this.options.envVar }, this.projectAccess());
+      this.foreign.push({ front: front as FrontEnd<unknown>, path, plan });
+    } catch (error) {
+      Object.assign(this.fileReport(path), {
+        status: 'failed',
+        reason: `cors-fix hit an internal error on this file (${(error as Error).message}); it was left alone. Please report this.`,
+      });
+    }
+  }
+
+  /** How a front end reads the project's other files: through the run's own reads, inside the repository. */
+  private projectAccess(): ProjectAccess {
+    return {
+      root: this.root,
+      readText: (path) => {
+        const text = this.files.read(path);
+        return text.kind === 'text' ? text.text : null;
+      },
+      exists: (path) => this.files.mayTouch(path) && existsSync(path),
+    };
   }
 
   private readFile(path: string, seenOptions: Map<string, PolicyWork>): void {
@@ -161,11 +216,23 @@ class Run {
         findings.push({
           ruleId: finding.ruleId,
           ...this.location(finding.node, work.file.filename),
-          message: messages.take(finding.ruleId, finding.node) ?? finding.ruleId,
+          message: messages.take(finding.ruleId, finding.node, work.file.filename) ?? finding.ruleId,
           action: written,
           detail: finding.detail,
         });
         detachFinding(finding);
+      }
+    }
+    const foreignMessages = messagesOf(this.foreignMessages);
+    for (const work of this.foreign) {
+      for (const finding of work.plan.findings) {
+        findings.push({
+          ruleId: finding.ruleId,
+          ...this.location(finding.node, work.path),
+          message: finding.message || (foreignMessages.take(finding.ruleId, finding.node, work.path) ?? finding.ruleId),
+          action: finding.action === 'fixed' && mode !== 'write' ? 'pending' : finding.action,
+          detail: finding.detail,
+        });
       }
     }
     findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
@@ -232,20 +299,9 @@ class Run {
     };
   }
 
-  /** The rules' messages for the code as it was, handed out per rule and node in the order the rules report them. */
-  private messages(): { take(ruleId: string, node: Node): string | null } {
-    const queues = new Map<string, string[]>();
-    for (const problem of this.before) {
-      const key = `${problem.ruleId}:${problem.file}:${problem.node.range.join(':')}`;
-      queues.set(key, [...(queues.get(key) ?? []), problem.message]);
-    }
-    return {
-      take: (ruleId, node) => {
-        const key = `${ruleId}:${fileOf(node)?.filename ?? ''}:${node.range.join(':')}`;
-        const queue = queues.get(key);
-        return queue && queue.length > 0 ? (queue.length > 1 ? (queue.shift() as string) : (queue[0] as string)) : null;
-      },
-    };
+  /** The rules' messages for the code as it was. */
+  private messages(): Messages {
+    return messagesOf(this.before);
   }
 
   private location(node: Node, fallbackPath: string): Location {
@@ -257,4 +313,24 @@ class Run {
   get repositoryRoot(): string {
     return this.root;
   }
+}
+
+/** Rule messages per rule and node, handed out in the order the rules reported them. */
+interface Messages {
+  take(ruleId: string, node: Node, path: string): string | null;
+}
+
+function messagesOf(problems: readonly LintProblem[]): Messages {
+  const queues = new Map<string, string[]>();
+  for (const problem of problems) {
+    const key = `${problem.ruleId}:${problem.file}:${problem.node.range.join(':')}`;
+    queues.set(key, [...(queues.get(key) ?? []), problem.message]);
+  }
+  return {
+    take: (ruleId, node, path) => {
+      const queue = queues.get(`${ruleId}:${fileOf(node)?.filename ?? path}:${node.range.join(':')}`);
+      if (!queue || queue.length === 0) return null;
+      return queue.length > 1 ? (queue.shift() as string) : (queue[0] as string);
+    },
+  };
 }

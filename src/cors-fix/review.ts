@@ -5,8 +5,10 @@
  * same rule id, place and message; `eslint-disable` comments accept an item in both.
  */
 import type { CorsPolicy } from '../model/index.js';
-import { type LintProblem, lintFile } from './lint.js';
-import type { Output } from './apply.js';
+import { existsSync } from 'node:fs';
+import type { FrontEnd, PythonFile } from '../python/front-end.js';
+import type { Applied, Output } from './apply.js';
+import { type LintProblem, lintFile, lintModel } from './lint.js';
 import { ProjectFiles } from './project-files.js';
 import { ProjectLinks } from './project-links.js';
 
@@ -33,4 +35,26 @@ export function reviewAfterFix(root: string, force: boolean, candidates: readonl
 /** A finding only the project view sees: cookies in use while the policy sends no credentials. */
 export function cookiesWithoutCredentials(policy: CorsPolicy): boolean {
   return !policy.credentials.on && policy.credentials.setting.state !== 'unknown' && policy.options.kind !== 'opaque';
+}
+
+/** The same for files another front end reads (Python): its model of each file after the fix, judged by the rules. */
+export async function reviewForeign(front: FrontEnd<PythonFile>, root: string, force: boolean, paths: readonly string[], applied: Applied): Promise<LintProblem[]> {
+  const overlay = new Map<string, string>([...applied.outputs.map((output) => [output.path, output.after] as const), ...applied.creates.map((file) => [file.path, file.text] as const)]);
+  const files = new ProjectFiles(root, force, overlay);
+  const project = {
+    root,
+    readText: (path: string) => {
+      const text = files.read(path);
+      return text.kind === 'text' ? text.text : null;
+    },
+    exists: (path: string) => overlay.has(path) || (files.mayTouch(path) && existsSync(path)),
+  };
+  const problems: LintProblem[] = [];
+  for (const path of paths) {
+    const text = files.read(path);
+    if (text.kind !== 'text') continue;
+    const read = await front.read(text.text, path, project);
+    if (read.ok) problems.push(...lintModel(read.file.file, text.text, path));
+  }
+  return problems;
 }

@@ -78,22 +78,27 @@ export interface Misuse {
   /**
    * What a browser gets: `server-error`, every request fails (a 500); `as-text`, the value is sent as text (`true`,
    * the pattern, the entries of a list), which matches an origin only when it is a one-entry list of that origin;
-   * `reflect`, it is treated as `true` and every origin is echoed.
+   * `reflect`, it is treated as `true` and every origin is echoed; `substring`, origins are matched as substrings of it.
    */
-  effect: 'server-error' | 'as-text' | 'reflect';
+  effect: 'server-error' | 'as-text' | 'reflect' | 'substring';
   /** The same in words, for messages. */
   words: string;
 }
 
 export interface OriginSupport {
-  /** What an absent `origin` means. `any-or-reflect-with-credentials`: `*`, but reflection once credentials are on. */
-  absent: 'any' | 'reflect' | 'any-or-reflect-with-credentials';
+  /**
+   * What an absent `origin` means. `any-or-reflect-with-credentials`: `*`, but reflection once credentials are on;
+   * `none`: no origin is allowed until some are listed (django-cors-headers).
+   */
+  absent: 'any' | 'reflect' | 'any-or-reflect-with-credentials' | 'none';
   /** `origin: true`. */
   booleanTrue: 'reflect' | 'unsupported';
   /** `origin: /re/`. `stateful`: `.test()` keeps `lastIndex`, so `g`/`y` flags alternate results. */
   regex: 'stateful' | 'reset' | 'unsupported';
   /** `origin: [...]`. */
   array: 'supported' | 'unsupported';
+  /** A single string where the package wants a list (Starlette matches it as a substring); unset: strings are fine. */
+  string?: 'unsupported';
   /** A string without a scheme (`'app.example.com'`) matches that host over any scheme, `http://` included (Elysia). */
   schemelessHostMatchesAnyScheme?: boolean;
   /** `'*'` as an array element: matches no origin (`nothing`) or turns the whole option into `*` (`any`). */
@@ -108,7 +113,7 @@ export interface OriginSupport {
    * What happens with an origin type the package does not support. A `set` entry means a `Set` of origins is not
    * supported (none of the packages accepts one; several treat it as `true`).
    */
-  misuse?: Partial<Record<'boolean' | 'regex' | 'array' | 'set', Misuse>>;
+  misuse?: Partial<Record<'boolean' | 'regex' | 'array' | 'set' | 'string', Misuse>>;
   /** `origin: '*'` with credentials on: sent literally (browsers refuse it) or turned into reflection (@koa/cors). */
   starWithCredentials: 'literal' | 'reflect';
 }
@@ -132,6 +137,12 @@ export interface Framework {
   /** `credentials` when absent. */
   credentialsDefault: boolean;
   lists: Readonly<Record<'methods' | 'allowedHeaders' | 'exposedHeaders', ListShape>>;
+  /**
+   * Lists in which the package reads `*` itself instead of sending it: `expanded` (Starlette: every method, the
+   * requested headers), so that it is no literal wildcard that browsers refuse with credentials; `none` (Flask-CORS
+   * methods: `*` matches no method). Unset: `*` is sent as written.
+   */
+  listStar?: Readonly<Partial<Record<'methods' | 'allowedHeaders' | 'exposedHeaders', 'expanded' | 'none'>>>;
   /** Methods sent when the option is absent. `reflect`: the requested method is echoed. */
   defaultMethods: readonly string[] | 'reflect';
   /**

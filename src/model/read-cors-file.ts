@@ -47,6 +47,14 @@ export function readCorsFile(sourceCode: SourceCode, filename = '', links: Modul
   return file;
 }
 
+/**
+ * Makes `file` the model of `sourceCode`: for files another language front end reads (Python), so that the rules
+ * judge its policies as they judge every other file's.
+ */
+export function provideCorsFile(sourceCode: SourceCode, file: CorsFile): void {
+  cache.set(sourceCode, new Map([[null, file]]));
+}
+
 function read(sourceCode: SourceCode, filename: string, links: ModuleLinks | null): CorsFile {
   const checks = new OriginChecks(sourceCode, links);
   const scan = scanFile(sourceCode);

@@ -504,7 +504,8 @@ function literalValue(node: TSESTree.Literal): Value {
   return { kind: 'opaque', source: 'runtime', node };
 }
 
-function arithmetic(operator: string, left: number, right: number): number | null {
+/** Constant arithmetic on two numbers, or null for an operator it does not know. */
+export function arithmetic(operator: string, left: number, right: number): number | null {
   switch (operator) {
     case '+':
       return left + right;

@@ -59,7 +59,7 @@ export function credentialsWithWildcard(policy: CorsPolicy): CredentialsFinding[
   );
   for (const list of ['methods', 'allowedHeaders', 'exposedHeaders'] as const) {
     const star = policy[list].tokens.find((token) => token.name === '*');
-    if (star) findings.push({ kind: 'wildcard-list', node: star.node, list });
+    if (star && policy.framework.listStar?.[list] !== 'expanded') findings.push({ kind: 'wildcard-list', node: star.node, list });
   }
   return findings;
 }
@@ -319,7 +319,7 @@ export type OptionFinding =
   | { kind: 'unknown-option'; node: Node; key: string; suggestion: string | null; entry: OptionEntry }
   | { kind: 'credentials-type'; node: Node; value: string; effect: 'on' | 'off' }
   | { kind: 'max-age-range'; node: Node; value: number }
-  | { kind: 'origin-type'; node: Node; type: 'boolean' | 'regex' | 'array' | 'set' }
+  | { kind: 'origin-type'; node: Node; type: 'boolean' | 'regex' | 'array' | 'set' | 'string' }
   | { kind: 'star-in-array'; node: Node }
   | { kind: 'list-type'; node: Node; field: 'methods' | 'allowedHeaders' | 'exposedHeaders'; key: string; effect: 'crash' | 'dropped' }
   | { kind: 'origin-function'; node: Node; problem: 'never-calls-back' | 'async' };
@@ -357,6 +357,7 @@ export function invalidOptions(policy: CorsPolicy): OptionFinding[] {
     const support = framework.origin;
     for (const value of alternatives(origin.value)) {
       if (value.kind === 'boolean' && support.booleanTrue === 'unsupported') findings.push({ kind: 'origin-type', node: value.node, type: 'boolean' });
+      if (value.kind === 'string' && support.string === 'unsupported') findings.push({ kind: 'origin-type', node: value.node, type: 'string' });
       if (value.kind === 'regex' && support.regex === 'unsupported') findings.push({ kind: 'origin-type', node: value.node, type: 'regex' });
       if (value.kind === 'array' && value.set && support.misuse?.set) findings.push({ kind: 'origin-type', node: value.node, type: 'set' });
       else if (value.kind === 'array' && support.array === 'unsupported') findings.push({ kind: 'origin-type', node: value.node, type: 'array' });

@@ -1,20 +1,20 @@
 /**
- * Directory fixtures: each `fixtures/cors-fix/<case>/input` is copied to a temp dir, cors-fix runs on it, and the
+ * Directory fixtures: each `fixtures/cors-fix/<case>/input` (and `fixtures/cors-fix-python/<case>/input`) is copied to a temp dir, cors-fix runs on it, and the
  * result must equal `<case>/output` byte for byte; a second run must change nothing. `no-change-*` cases have no
  * output: the input must come out untouched. Everything ESLint (`cors/recommended`) reports on the output is in the
  * run's review list, with the same rule, place and message, and `--check` passes on the output only when that list is
  * empty. Set UPDATE_FIXTURES=1 to write the outputs (then review the diff).
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCorsFix } from '../../src/cors-fix/pipeline.js';
 import { copyToTemp, eslintRecommended, readTree, removeTemp, runCli } from './helpers.js';
 
-const FIXTURES = fileURLToPath(new URL('../../fixtures/cors-fix/', import.meta.url));
+const ROOTS = ['cors-fix', 'cors-fix-python'].map((root) => fileURLToPath(new URL(`../../fixtures/${root}/`, import.meta.url)));
 const UPDATE = process.env.UPDATE_FIXTURES === '1';
-const cases = readdirSync(FIXTURES).filter((name) => existsSync(join(FIXTURES, name, 'input'))).sort();
+const cases = ROOTS.flatMap((root) => readdirSync(root).filter((name) => existsSync(join(root, name, 'input'))).sort().map((name) => join(root, name)));
 const temps: string[] = [];
 
 afterAll(() => {
@@ -25,10 +25,10 @@ function asText(tree: Map<string, Buffer>): Record<string, string> {
   return Object.fromEntries([...tree].map(([path, bytes]) => [path, bytes.toString('utf8')]));
 }
 
-describe.each(cases)('%s', (name) => {
-  const input = join(FIXTURES, name, 'input');
-  const output = join(FIXTURES, name, 'output');
-  const noChange = name.startsWith('no-change-');
+describe.each(cases.map((path) => [relative(fileURLToPath(new URL('../../fixtures/', import.meta.url)), path), path]))('%s', (_name, path) => {
+  const input = join(path, 'input');
+  const output = join(path, 'output');
+  const noChange = basename(path).startsWith('no-change-');
 
   it(noChange ? 'changes nothing' : 'rewrites input into output, and a second run changes nothing', async () => {
     const temp = copyToTemp(input);

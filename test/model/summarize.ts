@@ -6,7 +6,8 @@ type Node = TSESTree.Node;
 
 const at = (node: Node): string => `${node.loc.start.line}:${node.loc.start.column + 1}`;
 
-function describeValue(value: Value): string {
+/** One value, compactly: literals as written, `<source>` for what the file cannot show, `a | b` for unions. */
+export function describeValue(value: Value): string {
   switch (value.kind) {
     case 'string':
       return JSON.stringify(value.value);

@@ -19,7 +19,7 @@ export interface ConfigResult {
    * A misuse the model flags, checked for the effect it states: an origin of an unsupported type (a 500, echoed,
    * or sent as text), an origin function that never answers (`hang`), a list of the wrong type (`crash`, `dropped`).
    */
-  misuse: 'server-error' | 'reflect' | 'as-text' | 'hang' | 'crash' | 'dropped' | null;
+  misuse: 'server-error' | 'reflect' | 'as-text' | 'substring' | 'hang' | 'crash' | 'dropped' | null;
   comparedRequests: number;
   /** Origins a rule's message names as let in, each probed. */
   namedOrigins: number;
