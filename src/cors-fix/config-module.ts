@@ -121,10 +121,11 @@ export function configModuleText(flavour: ConfigFlavour, entries: readonly Allow
     ...(ts
       ? [
           `/**`,
-          ` * The origins one variable allows (filled in at startup), and checks of a request's Origin against them in the`,
-          ` * forms CORS middleware accept: each reads the list when a request comes, never a copy made at startup.`,
+          ` * The origins one variable allows (filled in at startup; typed as a plain array because framework option types`,
+          ` * want one: do not change it), and checks of a request's Origin against them in the forms CORS middleware`,
+          ` * accept: each reads the list when a request comes, never a copy made at startup.`,
           ` */`,
-          `export interface Allowlist extends ReadonlyArray<string> {`,
+          `export interface Allowlist extends Array<string> {`,
           `  /** Whether \`origin\` is allowed. */`,
           `  has(origin: unknown): origin is string;`,
           `  /** \`origin\` option of express \`cors\`, \`@fastify/cors\`, NestJS and socket.io. */`,

@@ -4,7 +4,7 @@
  */
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/types';
 import type { Node } from '../model/ast.js';
-import type { SourceCode } from '../model/index.js';
+import { type SourceCode, fileOf, sourceFor } from '../model/index.js';
 import type { TextEdit } from './text-edits.js';
 import { type TextStyle, lineIndent } from './text-style.js';
 
@@ -14,9 +14,15 @@ export interface EditContext {
   style: TextStyle;
 }
 
-/** Replaces a node's text. */
+/** Replaces a node's text, in the file the node was read from. */
 export function replaceNode(node: Node, text: string): TextEdit {
-  return { start: node.range[0], end: node.range[1], text };
+  return inFileOf(node, { start: node.range[0], end: node.range[1], text });
+}
+
+/** Tags an edit with the file of `node` when the node came from a linked file. */
+function inFileOf(node: Node, edit: TextEdit): TextEdit {
+  const file = fileOf(node)?.filename;
+  return file ? { ...edit, file } : edit;
 }
 
 /** Replaces a property's value; shorthand (`{ origin }`) and method properties are replaced whole, as `key: text`. */
@@ -30,6 +36,31 @@ export function replacePropertyValue(property: TSESTree.Property, text: string, 
 function keyText(property: TSESTree.Property, context: EditContext): string {
   const key = context.sourceCode.text.slice(property.key.range[0], property.key.range[1]);
   return property.computed ? `[${key}]` : key;
+}
+
+/**
+ * Removes one element of an array literal with its comma. An element on a line of its own takes the line with it;
+ * comments around it stay.
+ */
+export function removeElement(element: Node, context: EditContext): TextEdit {
+  const sourceCode = sourceFor(element, context.sourceCode);
+  const { text } = sourceCode;
+  const after = sourceCode.getTokenAfter(element);
+  if (after?.value !== ',') {
+    // The last element without a trailing comma: the comma before it goes instead.
+    const before = sourceCode.getTokenBefore(element);
+    return inFileOf(element, { start: before?.value === ',' ? before.range[0] : element.range[0], end: element.range[1], text: '' });
+  }
+  let end = after.range[1];
+  while (text[end] === ' ' || text[end] === '\t') end++;
+  let start = element.range[0];
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const ownLine = /^[ \t]*$/.test(text.slice(lineStart, start)) && (text[end] === '\n' || text[end] === '\r');
+  if (ownLine) {
+    start = lineStart;
+    end += text[end] === '\r' && text[end + 1] === '\n' ? 2 : 1;
+  }
+  return inFileOf(element, { start, end, text: '' });
 }
 
 /** Renames an object key, keeping its quotes. */

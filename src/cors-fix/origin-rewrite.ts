@@ -3,13 +3,13 @@
  * origin or a substring check becomes `isAllowedOrigin(origin)`, a loose regex is anchored and escaped in place.
  */
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/types';
-import { type Node, unwrap } from '../model/ast.js';
+import { type Node, declaredVariables, unwrap } from '../model/ast.js';
 import { allowCheck, originValue } from './allowlist.js';
-import { type CorsPolicy, type Value, alternatives, hardcodedOrigins } from '../model/index.js';
+import { type CorsPolicy, type Value, alternatives, hardcodedOrigins, sourceFor } from '../model/index.js';
 import type { OriginCheck } from '../model/origin-checks.js';
 import { saferRegex, serialisedOrigin } from '../model/origin-patterns.js';
 import { type PolicyFinding, isUnplanned, resolveFinding } from './findings.js';
-import { replaceNode } from './node-edits.js';
+import { removeElement, replaceNode } from './node-edits.js';
 import { type PlanContext, PolicyEdits } from './plan-types.js';
 import type { TextEdit } from './text-edits.js';
 import { quoted } from './text-style.js';
@@ -31,6 +31,7 @@ export function retiredOrigins(policy: CorsPolicy): string[] {
  */
 export function rewriteOriginsInPlace(policy: CorsPolicy, findings: readonly PolicyFinding[], context: PlanContext): PolicyEdits | null {
   const arrays = new Set<TSESTree.ArrayExpression>();
+  const mixed = new Map<TSESTree.ArrayExpression, Node[]>();
   const checks = new Set<OriginCheck>();
   const handled: { finding: PolicyFinding; detail: string; action: 'fixed' | 'review' }[] = [];
   for (const finding of findings) {
@@ -41,6 +42,18 @@ export function rewriteOriginsInPlace(policy: CorsPolicy, findings: readonly Pol
       if (parent?.type === T.ArrayExpression && parent.elements.every((element) => element !== null && isStringLiteral(element))) {
         arrays.add(parent);
         handled.push({ finding, action: 'fixed', detail: `The list now is ${context.allowlist.local}, read from ${context.allowlist.variable}; the origin went to .env.example.` });
+        continue;
+      }
+      // A list declared in code with strings next to patterns or other values: the strings give way to the
+      // allowlist's entries and the rest stays, for the code that reads the list. (The list an option holds is
+      // replaced whole, by a check that asks the allowlist on every request.)
+      if (parent?.type === T.ArrayExpression && parent.parent?.type !== T.Property && parent.elements.every((element) => element !== null)) {
+        mixed.set(parent, [...(mixed.get(parent) ?? []), literal]);
+        handled.push({
+          finding,
+          action: 'fixed',
+          detail: `The list now starts with the origins of ${context.allowlist.local}, copied when the list is built: set ${context.allowlist.variable} before this module loads (import a .env loader first). The origin went to .env.example.`,
+        });
         continue;
       }
       const check = policy.originChecks.find((candidate) => (candidate.form === 'equality' || candidate.form === 'receiver-method') && candidate.against && holds(candidate.against, literal));
@@ -58,18 +71,26 @@ export function rewriteOriginsInPlace(policy: CorsPolicy, findings: readonly Pol
       });
     }
   }
-  if (arrays.size === 0 && checks.size === 0) return null;
+  if (arrays.size === 0 && mixed.size === 0 && checks.size === 0) return null;
   const plan = new PolicyEdits();
   // The list an option holds becomes the allowlist's own per-request check; a list in code stays a list.
-  const optionValue = policy.origin.state === 'set' ? unwrap(policy.origin.node) : null;
+  // A list declared in a variable that others read too (or that is exported) stays a list, for them.
+  const setValue = policy.origin.state === 'set' ? unwrap(policy.origin.node) : null;
+  const optionValue = setValue && (setValue.parent?.type === T.Property || onlyReader(setValue, context)) ? setValue : null;
   const asOption = optionValue && arrays.has(optionValue as TSESTree.ArrayExpression) ? originValue(policy.framework.origin, context.allowlist, context.style, [], context.typescript) : null;
   for (const array of arrays) {
     const text = array === optionValue && asOption ? asOption : context.allowlist.local;
     plan.add(replaceNode(array, text));
     plan.change('origin', array, `${array === optionValue ? 'origin: ' : ''}${text}`);
   }
+  for (const [array, strings] of mixed) {
+    const [first, ...rest] = [...strings].sort((a, b) => a.range[0] - b.range[0]);
+    if (!first) continue;
+    plan.add(replaceNode(first, `...${context.allowlist.local}`), ...rest.map((element) => removeElement(element, context)));
+    plan.change('origin', array, `...${context.allowlist.local} in place of the listed origins`);
+  }
   if (checks.size > 0) plan.add(...checkEdits(checks, context));
-  if (arrays.size > 0 || checks.size > 0) plan.use(context.allowlist.exportName);
+  plan.use(context.allowlist.exportName);
   for (const { finding, action, detail } of handled) resolveFinding(finding, action, detail);
   plan.origins.push(...retiredOrigins(policy));
   return plan;
@@ -77,7 +98,7 @@ export function rewriteOriginsInPlace(policy: CorsPolicy, findings: readonly Pol
 
 /** `origin === 'https://a'` → `isAllowedOrigin(origin)`; `a || b` of such checks is replaced once. */
 function checkEdits(checks: ReadonlySet<OriginCheck>, context: PlanContext): TextEdit[] {
-  const text = (node: Node): string => context.sourceCode.text.slice(node.range[0], node.range[1]);
+  const text = (node: Node): string => sourceFor(node, context.sourceCode).text.slice(node.range[0], node.range[1]);
   const replacement = new Map<Node, string>();
   for (const check of checks) {
     const negated = check.node.type === T.BinaryExpression && (check.node.operator === '!==' || check.node.operator === '!=');
@@ -149,6 +170,15 @@ export function resolveReplaced(findings: readonly PolicyFinding[], edits: reado
     const [start, end] = finding.node.range;
     if (edits.some((edit) => edit.end > edit.start && edit.start <= start && end <= edit.end)) resolveFinding(finding, 'fixed', detail);
   }
+}
+
+/** Whether `array` initialises a variable of its file that is read once (by the option) and not exported. */
+function onlyReader(array: Node, context: PlanContext): boolean {
+  const declarator = array.parent;
+  if (declarator?.type !== T.VariableDeclarator || declarator.id.type !== T.Identifier) return false;
+  if (declarator.parent?.parent?.type === T.ExportNamedDeclaration) return false;
+  const [variable] = declaredVariables(context.sourceCode, declarator);
+  return variable !== undefined && variable.references.filter((reference) => reference.isRead()).length === 1;
 }
 
 function isStringLiteral(node: Node): boolean {

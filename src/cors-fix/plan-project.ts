@@ -123,7 +123,7 @@ class ProjectPlanner {
       const path = target.file.filename;
       locals.set(path, new Map([...(locals.get(path) ?? []), ...chooseNames(target.file.sourceCode, wanted)]));
     }
-    for (const target of targets) this.planTarget(target, exportOf, locals.get(target.file.filename) ?? new Map());
+    for (const target of targets) this.planTarget(target, exportOf, locals);
     this.placeModules(targets, modules, exportOf, locals);
     return this.result;
   }
@@ -190,13 +190,13 @@ class ProjectPlanner {
   }
 
   /** Plans one policy: its own edits where its options are written, the move of its registration where it is registered. */
-  private planTarget(target: Target, exportOf: (variable: string) => string, locals: ReadonlyMap<string, string>): void {
+  private planTarget(target: Target, exportOf: (variable: string) => string, locals: Map<string, Map<string, string>>): void {
     const { work, file } = target;
     const { policy, findings } = work;
     if (findings.length === 0) return;
     const variable = target.variable ?? this.options.envVar;
     const exportName = exportOf(variable);
-    const allowlist: AllowlistRef = { variable, exportName, local: locals.get(exportName) ?? exportName };
+    const allowlist: AllowlistRef = { variable, exportName, local: locals.get(file.filename)?.get(exportName) ?? exportName };
     const context: PlanContext = {
       sourceCode: file.sourceCode,
       style: this.style(file),
@@ -212,33 +212,67 @@ class ProjectPlanner {
     if (policy.options.kind !== 'opaque' && file !== work.file && out.edits.length > 0) {
       this.note(work.file.filename, `line ${policy.node.loc.start.line}: the ${policy.framework.label} options are fixed where they are defined, in ${file.filename}.`);
     }
-    const target2 = this.fileEdits(file);
-    const merged = normaliseEdits([...target2.edits, ...out.edits]);
-    if (!merged) {
-      for (const finding of findings) {
-        if (finding.action !== 'skipped' && finding.category !== 'order') {
-          resolveFinding(finding, 'skipped', 'These options are reached in two ways that need different edits; fix them by hand.');
-        }
-      }
-    } else {
-      target2.edits = merged;
-      target2.changes.push(...out.changes);
-      if (out.uses.size > 0) {
-        const uses = this.uses.get(file.filename) ?? new Set<string>();
-        for (const name of out.uses) uses.add(name);
-        this.uses.set(file.filename, uses);
-        const root = packageOf(file.filename).root;
-        const byVariable = this.origins.get(root) ?? new Map<string, string[]>();
-        byVariable.set(variable, [...new Set([...(byVariable.get(variable) ?? []), ...out.origins])]);
-        this.origins.set(root, byVariable);
-      }
-    }
+    this.placeEdits(target, out, findings, allowlist, locals);
     // Where CORS is registered is the registering file's: move it above auth and routes there.
     const registering = this.fileEdits(work.file);
     const before = registering.edits.length;
     registering.edits = moveRegistrations(findings, registering.edits, work.file.sourceCode);
     if (registering.edits.length !== before) {
       for (const finding of findings) if (finding.category === 'order' && finding.action === 'fixed') registering.changes.push({ setting: 'order', node: finding.node, text: finding.detail });
+    }
+  }
+
+  /**
+   * Merges a policy's edits into the files they belong to: the options' file, and any file a list or check the
+   * options use is written in. Edits that collide with others already planned, or a file that names the allowlist
+   * differently, leave the policy's findings to the user.
+   */
+  private placeEdits(target: Target, out: PolicyEdits, findings: readonly PolicyFinding[], allowlist: AllowlistRef, locals: Map<string, Map<string, string>>): void {
+    const byFile = new Map<string, TextEdit[]>();
+    for (const { file: path, ...edit } of out.edits) {
+      const key = path ?? target.file.filename;
+      byFile.set(key, [...(byFile.get(key) ?? []), edit]);
+    }
+    const merged = new Map<ParsedFile, TextEdit[]>();
+    let fits = true;
+    for (const [path, edits] of byFile) {
+      const parsed = path === target.file.filename ? { ok: true as const, file: target.file } : this.files.parse(path);
+      if (!parsed.ok) {
+        fits = false;
+        break;
+      }
+      const usesAllowlist = edits.some((edit) => edit.text.includes(allowlist.local));
+      if (usesAllowlist && parsed.file !== target.file) {
+        // The list's file imports the allowlist under the same local name, or the edit does not fit there.
+        const names = locals.get(path) ?? new Map(chooseNames(parsed.file.sourceCode, [allowlist.exportName]));
+        locals.set(path, names);
+        if (names.get(allowlist.exportName) !== allowlist.local) fits = false;
+      }
+      const combined = normaliseEdits([...(this.result.files.get(path)?.edits ?? []), ...edits]);
+      if (!combined) fits = false;
+      else merged.set(parsed.file, combined);
+    }
+    if (!fits) {
+      for (const finding of findings) {
+        if (finding.action !== 'skipped' && finding.category !== 'order') {
+          resolveFinding(finding, 'skipped', 'These options are reached in two ways that need different edits; fix them by hand.');
+        }
+      }
+      return;
+    }
+    for (const [file, edits] of merged) {
+      const entry = this.fileEdits(file);
+      entry.edits = edits;
+      if (file === target.file) entry.changes.push(...out.changes);
+      const uses = file === target.file ? out.uses : edits.some((edit) => edit.text.includes(allowlist.local)) ? new Set([allowlist.exportName]) : new Set<string>();
+      if (uses.size === 0) continue;
+      const known = this.uses.get(file.filename) ?? new Set<string>();
+      for (const name of uses) known.add(name);
+      this.uses.set(file.filename, known);
+      const root = packageOf(file.filename).root;
+      const byVariable = this.origins.get(root) ?? new Map<string, string[]>();
+      byVariable.set(allowlist.variable, [...new Set([...(byVariable.get(allowlist.variable) ?? []), ...out.origins])]);
+      this.origins.set(root, byVariable);
     }
   }
 
@@ -296,7 +330,7 @@ class ProjectPlanner {
       users.sort((a, b) => a.filename.localeCompare(b.filename));
       const first = users[0] as ParsedFile;
       const module = modules.get(root) ?? { path: null, exports: [], text: null };
-      const variables = [...new Set(targets.filter((target) => target.variable && packageOf(target.file.filename).root === root && this.uses.get(target.file.filename)?.size).map((target) => target.variable as string))];
+      const variables = [...(this.origins.get(root)?.keys() ?? [])];
       const wanted: AllowlistExport[] = variables.map((variable) => ({ variable, exportName: exportOf(variable) }));
       let configPath: string;
       if (module.path && module.text !== null) {

@@ -5,6 +5,8 @@ export interface TextEdit {
   start: number;
   end: number;
   text: string;
+  /** The file the offsets belong to, when it is not the one the edit is planned for (a list imported from another file). */
+  file?: string;
 }
 
 /** Sorts edits, drops exact duplicates and returns null if any two of the rest overlap. */

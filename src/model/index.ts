@@ -9,5 +9,5 @@ export * from './verdicts.js';
 export { alternatives, possibleValues } from './static-value.js';
 export type { Value, ObjectValue, Provenance } from './static-value.js';
 export { isOriginLike, isLoopbackHost, originLiteralProblems, regexProblems, matchesEveryOrigin } from './origin-patterns.js';
-export { attachLinks, attachedLinks, fileOf, localAnchor, registerLinkedFile, type LinkTarget, type LinkedFile, type ModuleLinks } from './links.js';
+export { attachLinks, attachedLinks, fileOf, localAnchor, registerLinkedFile, sourceFor, type LinkTarget, type LinkedFile, type ModuleLinks } from './links.js';
 export { type ForeignNode, asModelNode, foreignNodeOf } from './foreign-node.js';

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { git, makeTemp, removeTemp } from '../cors-fix/helpers.js';
 
 const REPO = join(import.meta.dirname, '..', '..');
-const CLI = join(REPO, 'dist', 'src', 'cors-fix', 'cli.js');
+const CLI = join(REPO, 'packages', 'cors-fix', 'dist', 'src', 'cors-fix', 'cli.js');
 const PYTHON = '/usr/bin/python3';
 const WEB_ORIGIN = 'http://localhost:5173';
 

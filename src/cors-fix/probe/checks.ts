@@ -295,7 +295,9 @@ class PathChecks {
     const refusedHeaders = (purpose: Purpose): { exchange: Answered; verdict: PreflightVerdict; headers: string[] } | null => {
       const found = judged.find(({ exchange }) => exchange.probe.purpose === purpose);
       if (!found) return null;
-      const headers = found.verdict.refusedHeaders.filter((header) => declaration?.allowsHeader(header) !== true);
+      // With the project's declaration, a header it lists and the server refuses is drift (reported as such), and
+      // one it leaves out on purpose is refused as declared; only headers it says nothing about remain.
+      const headers = found.verdict.refusedHeaders.filter((header) => (declaration ? declaration.allowsHeader(header) === null : true));
       return headers.length > 0 ? { ...found, headers } : null;
     };
     const headers = refusedHeaders('header-preflight');
