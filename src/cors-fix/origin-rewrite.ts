@@ -3,7 +3,7 @@
  * origin or a substring check becomes `isAllowedOrigin(origin)`, a loose regex is anchored and escaped in place.
  */
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/types';
-import { type Node, declaredVariables, unwrap } from '../model/ast.js';
+import { type Node, type SourceCode, declaredVariables, resolveIdentifier, unwrap } from '../model/ast.js';
 import { allowCheck, originValue } from './allowlist.js';
 import { type CorsPolicy, type Value, alternatives, hardcodedOrigins, sourceFor } from '../model/index.js';
 import type { OriginCheck } from '../model/origin-checks.js';
@@ -31,9 +31,11 @@ export function retiredOrigins(policy: CorsPolicy): string[] {
  */
 export function rewriteOriginsInPlace(policy: CorsPolicy, findings: readonly PolicyFinding[], context: PlanContext): PolicyEdits | null {
   const arrays = new Set<TSESTree.ArrayExpression>();
-  const mixed = new Map<TSESTree.ArrayExpression, Node[]>();
+  const mixed = new Map<TSESTree.ArrayExpression, { strings: Node[]; findings: PolicyFinding[] }>();
   const checks = new Set<OriginCheck>();
   const handled: { finding: PolicyFinding; detail: string; action: 'fixed' | 'review' }[] = [];
+  const setValue = policy.origin.state === 'set' ? unwrap(policy.origin.node) : null;
+  const optionList = setValue?.type === T.ArrayExpression ? setValue : null;
   for (const finding of findings) {
     if (!isUnplanned(finding)) continue;
     if (finding.ruleId === 'cors/no-hardcoded-origins' && finding.kind === 'string') {
@@ -44,16 +46,14 @@ export function rewriteOriginsInPlace(policy: CorsPolicy, findings: readonly Pol
         handled.push({ finding, action: 'fixed', detail: `The list now is ${context.allowlist.local}, read from ${context.allowlist.variable}; the origin went to .env.example.` });
         continue;
       }
-      // A list declared in code with strings next to patterns or other values: the strings give way to the
-      // allowlist's entries and the rest stays, for the code that reads the list. (The list an option holds is
-      // replaced whole, by a check that asks the allowlist on every request.)
-      if (parent?.type === T.ArrayExpression && parent.parent?.type !== T.Property && parent.elements.every((element) => element !== null)) {
-        mixed.set(parent, [...(mixed.get(parent) ?? []), literal]);
-        handled.push({
-          finding,
-          action: 'fixed',
-          detail: `The list now starts with the origins of ${context.allowlist.local}, copied when the list is built: set ${context.allowlist.variable} before this module loads (import a .env loader first). The origin went to .env.example.`,
-        });
+      // Strings next to patterns or other values: a list the option holds is replaced whole (by a check that asks the
+      // allowlist on every request); a list that code reads keeps its patterns (see mixedListEdits).
+      if (parent?.type === T.ArrayExpression && parent.elements.every((element) => element !== null)) {
+        if (parent.parent?.type === T.Property || (parent === optionList && onlyReader(parent, context))) return null;
+        const entry = mixed.get(parent) ?? { strings: [], findings: [] };
+        entry.strings.push(literal);
+        entry.findings.push(finding);
+        mixed.set(parent, entry);
         continue;
       }
       const check = policy.originChecks.find((candidate) => (candidate.form === 'equality' || candidate.form === 'receiver-method') && candidate.against && holds(candidate.against, literal));
@@ -75,22 +75,33 @@ export function rewriteOriginsInPlace(policy: CorsPolicy, findings: readonly Pol
   const plan = new PolicyEdits();
   // The list an option holds becomes the allowlist's own per-request check; a list in code stays a list.
   // A list declared in a variable that others read too (or that is exported) stays a list, for them.
-  const setValue = policy.origin.state === 'set' ? unwrap(policy.origin.node) : null;
   const optionValue = setValue && (setValue.parent?.type === T.Property || onlyReader(setValue, context)) ? setValue : null;
   const asOption = optionValue && arrays.has(optionValue as TSESTree.ArrayExpression) ? originValue(policy.framework.origin, context.allowlist, context.style, [], context.typescript) : null;
+  let rewritten = arrays.size > 0 || checks.size > 0;
   for (const array of arrays) {
     const text = array === optionValue && asOption ? asOption : context.allowlist.local;
     plan.add(replaceNode(array, text));
     plan.change('origin', array, `${array === optionValue ? 'origin: ' : ''}${text}`);
   }
-  for (const [array, strings] of mixed) {
-    const [first, ...rest] = [...strings].sort((a, b) => a.range[0] - b.range[0]);
-    if (!first) continue;
-    plan.add(replaceNode(first, `...${context.allowlist.local}`), ...rest.map((element) => removeElement(element, context)));
-    plan.change('origin', array, `...${context.allowlist.local} in place of the listed origins`);
+  for (const [array, { strings, findings: listed }] of mixed) {
+    const edits = mixedListEdits(array, strings, policy, context);
+    if (typeof edits === 'string') {
+      for (const finding of listed) resolveFinding(finding, 'skipped', edits);
+      continue;
+    }
+    plan.add(...edits);
+    rewritten = true;
+    plan.change('origin', array, `${context.allowlist.local}.has(origin) first, then the patterns left in the list`);
+    for (const finding of listed) {
+      handled.push({
+        finding,
+        action: 'fixed',
+        detail: `Moved to ${context.allowlist.variable} (and .env.example): the code now asks ${context.allowlist.local}.has() before it reads the list, which keeps its patterns.`,
+      });
+    }
   }
   if (checks.size > 0) plan.add(...checkEdits(checks, context));
-  plan.use(context.allowlist.exportName);
+  if (rewritten) plan.use(context.allowlist.exportName);
   for (const { finding, action, detail } of handled) resolveFinding(finding, action, detail);
   plan.origins.push(...retiredOrigins(policy));
   return plan;
@@ -170,6 +181,50 @@ export function resolveReplaced(findings: readonly PolicyFinding[], edits: reado
     const [start, end] = finding.node.range;
     if (edits.some((edit) => edit.end > edit.start && edit.start <= start && end <= edit.end)) resolveFinding(finding, 'fixed', detail);
   }
+}
+
+/**
+ * A list declared in code, mixing origins with patterns, that code reads with `list.some(…)`, `list.includes(origin)`
+ * and the like: its strings leave the list, and each such read asks the allowlist first,
+ * `(corsOrigins.has(origin) || list.some(…))`, so the user's function stays and reads the live allowlist on every
+ * call. A copy of the allowlist in the list (`[...corsOrigins, /re/]`) would miss origins a .env loader sets after
+ * the imports. Returns the edits, or why the list is left to the user.
+ */
+function mixedListEdits(array: TSESTree.ArrayExpression, strings: readonly Node[], policy: CorsPolicy, context: PlanContext): TextEdit[] | string {
+  const byHand = `Move the exact origins of this list to ${context.allowlist.variable} by hand and ask ${context.allowlist.local}.has(origin) where the list is read`;
+  const declarator = array.parent;
+  if (declarator?.type !== T.VariableDeclarator || declarator.id.type !== T.Identifier || declarator.parent?.parent?.type === T.ExportNamedDeclaration) {
+    return `${byHand}: the list is exported or not held by a variable, so cors-fix cannot see every reader.`;
+  }
+  const sourceCode = sourceFor(array, context.sourceCode);
+  const [variable] = declaredVariables(sourceCode, declarator);
+  const reads = variable?.references.filter((reference) => reference.isRead()) ?? [];
+  const edits: TextEdit[] = [];
+  for (const reference of reads) {
+    // `list.method(…)` whose arguments compare the request origin with the list's entries.
+    const member = reference.identifier.parent;
+    const call = member?.parent;
+    if (member?.type !== T.MemberExpression || member.object !== reference.identifier || call?.type !== T.CallExpression || call.callee !== member) {
+      return `${byHand}: the list is also read as a whole at line ${reference.identifier.loc.start.line}.`;
+    }
+    const check = policy.originChecks.find((candidate) => within(candidate.node, call) && candidate.against !== null && strings.some((literal) => holds(candidate.against as Value, literal)));
+    if (!check || check.origin.type !== T.Identifier || declaredWithin(sourceCode, check.origin, call)) {
+      return `${byHand}: the read at line ${call.loc.start.line} does not compare the request origin with the list's entries in a way cors-fix can follow.`;
+    }
+    edits.push(replaceNode(call, `(${allowCheck(context.allowlist, check.origin.name)} || ${sourceCode.text.slice(call.range[0], call.range[1])})`));
+  }
+  if (edits.length === 0) return `${byHand}: nothing in this file reads the list.`;
+  return [...edits, ...strings.map((literal) => removeElement(literal, context))];
+}
+
+function within(node: Node, container: Node): boolean {
+  return container.range[0] <= node.range[0] && node.range[1] <= container.range[1];
+}
+
+/** Whether `identifier` is declared inside `container` (a callback parameter), so it is not in scope outside it. */
+function declaredWithin(sourceCode: SourceCode, identifier: TSESTree.Identifier, container: Node): boolean {
+  const variable = resolveIdentifier(sourceCode, identifier);
+  return variable === null || variable.defs.some((definition) => within(definition.name as Node, container));
 }
 
 /** Whether `array` initialises a variable of its file that is read once (by the option) and not exported. */
