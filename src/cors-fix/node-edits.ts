@@ -14,9 +14,16 @@ export interface EditContext {
   style: TextStyle;
 }
 
-/** Replaces a node's text, in the file the node was read from. */
+/**
+ * Replaces a node's text, in the file the node was read from. Comments written inside the node that the new text does
+ * not carry over follow it as block comments, so no comment is lost (`corsOrigins.check /* production *\/`).
+ */
 export function replaceNode(node: Node, text: string): TextEdit {
-  return inFileOf(node, { start: node.range[0], end: node.range[1], text });
+  const sourceCode = fileOf(node)?.sourceCode;
+  const inside = sourceCode?.ast.comments?.filter((comment) => node.range[0] <= comment.range[0] && comment.range[1] <= node.range[1]) ?? [];
+  const lost = inside.filter((comment) => !text.includes(sourceCode?.text.slice(comment.range[0], comment.range[1]) ?? ''));
+  const kept = lost.map((comment) => ` /* ${comment.value.trim().replaceAll('*/', '* /')} */`).join('');
+  return inFileOf(node, { start: node.range[0], end: node.range[1], text: text + kept });
 }
 
 /** Tags an edit with the file of `node` when the node came from a linked file. */

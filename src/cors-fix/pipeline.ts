@@ -50,7 +50,7 @@ export async function runCorsFix(options: RunOptions): Promise<FixReport> {
   const python = discovered.some((path) => extname(path) === '.py') ? (await import('../python/front-end.js')).python : null;
   const run = new Run(options, root, files, links, discovered, python);
   await run.read();
-  const plan = planProject(run.works, files, { envVar: options.envVar, named: options.namedEnvVars ?? new Map(), discovered });
+  const plan = planProject(run.works, files, { envVar: options.envVar, named: options.namedEnvVars ?? new Map(), discovered, cwd: options.cwd });
   const applied = applyPlan(plan, run.works, files);
   await settleForeignPlans(run.foreign, files, applied, options.envVar, (path) => run.fileReport(path));
   writeApplied(applied, options.mode);

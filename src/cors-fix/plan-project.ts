@@ -76,6 +76,8 @@ export interface PlanOptions {
   named: ReadonlyMap<string, string>;
   /** Every discovered path (a config module may be among them). */
   discovered: readonly string[];
+  /** Where paths in notes are relative to. */
+  cwd: string;
 }
 
 /** Plans every policy of the project. */
@@ -210,7 +212,7 @@ class ProjectPlanner {
     if (policy.options.kind === 'headers') out = planHeaderPolicy(policy, findings, context);
     else if (policy.options.kind !== 'opaque') out = planOptionsPolicy(policy, findings, context);
     if (policy.options.kind !== 'opaque' && file !== work.file && out.edits.length > 0) {
-      this.note(work.file.filename, `line ${policy.node.loc.start.line}: the ${policy.framework.label} options are fixed where they are defined, in ${file.filename}.`);
+      this.note(work.file.filename, `line ${policy.node.loc.start.line}: the ${policy.framework.label} options are fixed where they are defined, in ${relative(this.options.cwd, file.filename).split(sep).join('/')}.`);
     }
     this.placeEdits(target, out, findings, allowlist, locals);
     // Where CORS is registered is the registering file's: move it above auth and routes there.

@@ -80,3 +80,53 @@ export const NEST_ROUTING = {
   /** `NestFactory.create(AppModule, …)`: where the module graph starts. */
   factory: { module: '@nestjs/core', export: 'NestFactory', method: 'create' },
 } as const;
+
+/**
+ * Request headers a handler may read that never need allowing in a preflight: the browser sets them itself (or
+ * forbids scripts to), they are CORS-safelisted, or a proxy adds them. Any other header a handler reads is one a
+ * browser app sends on purpose (`X-Tenant-ID`, `Idempotency-Key`, `traceparent`), so the policy must allow it.
+ * `Authorization`, `Content-Type` and `Last-Event-ID` are decided on their own.
+ */
+export const BROWSER_MANAGED_REQUEST_HEADERS: readonly string[] = [
+  'accept',
+  'accept-charset',
+  'accept-encoding',
+  'accept-language',
+  'authorization',
+  'cache-control',
+  'connection',
+  'content-language',
+  'content-length',
+  'content-type',
+  'cookie',
+  'date',
+  'dnt',
+  'expect',
+  'forwarded',
+  'host',
+  'if-match',
+  'if-modified-since',
+  'if-none-match',
+  'if-range',
+  'if-unmodified-since',
+  'keep-alive',
+  'last-event-id',
+  'origin',
+  'pragma',
+  'priority',
+  'range',
+  'referer',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'upgrade-insecure-requests',
+  'user-agent',
+  'via',
+];
+
+/**
+ * Header names set by browsers, proxies and CDNs (`Sec-Fetch-Site`, `X-Forwarded-For`, `CF-Connecting-IP`), or by
+ * other servers calling a webhook (`Stripe-Signature`, `X-GitHub-Event`): never sent by a browser app.
+ */
+export const NON_BROWSER_REQUEST_HEADER = /^(?:sec-|proxy-|access-control-|x-forwarded-|x-real-ip$|x-amzn-|x-vercel-|cf-|fly-|x-envoy-|x-github-|x-slack-|x-shopify-|x-twilio-)|signature/u;

@@ -1,5 +1,6 @@
 /** Recognises reads of incoming request headers: `req.headers.origin`, `ctx.get('Origin')`, `c.req.header('origin')`. */
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
+import { BROWSER_MANAGED_REQUEST_HEADERS, NON_BROWSER_REQUEST_HEADER } from '../frameworks/app-signals.js';
 import { type Node, type SourceCode, memberName, unwrap, walk } from './ast.js';
 
 const HEADER_OBJECTS = new Set(['headers', 'header']);
@@ -39,19 +40,20 @@ function isHeaderName(text: string): boolean {
 export const ORIGIN_HEADER = 'origin';
 export const REQUEST_HEADERS_HEADER = 'access-control-request-headers';
 
-/** Proxy-set headers: a browser never sends them, so they need no allowing. */
-const PROXY_HEADERS = /^x-(?:forwarded-|real-ip$|amzn-|vercel-)/u;
+const MANAGED = new Set(BROWSER_MANAGED_REQUEST_HEADERS);
 
-/** A custom `X-…` request header the node reads (`req.get('X-Tenant-ID')`), as written, or null. */
+/** A request header a browser app sends on purpose that the node reads (`req.get('X-Tenant-ID')`), as written, or null. */
 export function customRequestHeaderRead(node: Node): { key: string; name: string } | null {
   if (node.type !== T.MemberExpression && node.type !== T.CallExpression) return null;
+  // `request.headers.get(…)`: the member is a method of the headers object, not a header.
+  if (node.type === T.MemberExpression && node.parent?.type === T.CallExpression && node.parent.callee === node) return null;
   const key = requestHeaderRead(node);
-  if (!key?.startsWith('x-') || PROXY_HEADERS.test(key)) return null;
+  if (key === null || MANAGED.has(key) || NON_BROWSER_REQUEST_HEADER.test(key)) return null;
   const argument = node.type === T.CallExpression ? node.arguments[0] : undefined;
   return { key, name: argument?.type === T.Literal && typeof argument.value === 'string' ? argument.value : key };
 }
 
-/** `X-…` request headers a file reads, as first written. */
+/** The request headers a browser app sends on purpose that a file reads, as first written. */
 export function customRequestHeaders(sourceCode: SourceCode): string[] {
   const found = new Map<string, string>();
   walk(sourceCode.ast, sourceCode.visitorKeys, (node) => {

@@ -42,6 +42,9 @@ describe('express', () => {
           'const router = Router();',
           "router.get('/', (req, res) => { res.setHeader('X-Total-Count', '3'); res.json([]); });",
           "router.delete('/:id', (req, res) => { const tenant = req.get('X-Tenant-ID'); res.end(tenant); });",
+          // Sent on purpose by browser code: counted. Set by the browser, a proxy or a webhook caller: not.
+          "router.post('/', (req, res) => { const key = req.get('Idempotency-Key'); const trace = req.headers.traceparent; res.end(key + trace); });",
+          "router.put('/:id', (req, res) => { res.end([req.get('User-Agent'), req.get('If-None-Match'), req.headers['x-forwarded-for'], req.get('Stripe-Signature'), req.get('Sec-Fetch-Site'), req.headers.cookie].join()); });",
           'export default router;',
           '',
         ].join('\n'),
@@ -61,9 +64,9 @@ describe('express', () => {
       'src/main.ts',
     );
     expect(scope?.complete).toBe(true);
-    expect(sorted(scope?.facts.methods ?? [])).toEqual(['DELETE', 'GET']);
+    expect(sorted(scope?.facts.methods ?? [])).toEqual(['DELETE', 'GET', 'POST', 'PUT']);
     expect(scope?.facts.streams).toBe(true);
-    expect(scope?.facts.requestHeaders).toEqual(['X-Tenant-ID']);
+    expect(scope?.facts.requestHeaders).toEqual(['X-Tenant-ID', 'Idempotency-Key', 'traceparent']);
     expect(scope?.facts.responseHeaders).toEqual(['X-Total-Count']);
     expect(scope?.facts.authorization).toBe(false);
     expect(scope?.facts.cookies).toBe(false);

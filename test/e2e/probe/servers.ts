@@ -13,6 +13,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { startNodeApp } from '../harness/node-app.js';
+
 const HOST = '127.0.0.1';
 
 export interface Running {
@@ -263,30 +265,6 @@ export async function startFastApi(probeCase: 'star-credentials' | 'correct'): P
 
 /** `node src/server.js` in `directory` with `env`; resolves once it prints `listening on http://127.0.0.1:<port>`. */
 export async function startExampleApp(directory: string, env: Record<string, string>): Promise<Running> {
-  const base = { ...process.env };
-  delete base.CORS_ORIGINS;
-  delete base.NODE_ENV;
-  const child = spawn(process.execPath, ['src/server.js'], { cwd: directory, env: { ...base, PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  const stop = async (): Promise<void> => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill();
-      await once(child, 'exit');
-    }
-  };
-  let output = '';
-  try {
-    const port = await new Promise<number>((resolve, reject) => {
-      child.stdout.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        const match = /listening on http:\/\/127\.0\.0\.1:(\d+)/u.exec(output);
-        if (match) resolve(Number(match[1]));
-      });
-      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      child.on('exit', (code) => reject(new Error(`${directory}: the server exited with ${code}:\n${output}`)));
-    });
-    return track(`http://${HOST}:${port}`, stop);
-  } catch (error) {
-    await stop();
-    throw error;
-  }
+  const app = await startNodeApp(directory, ['src/server.js'], env);
+  return track(app.origin, app.close);
 }
