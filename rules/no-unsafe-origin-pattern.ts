@@ -2,7 +2,7 @@ import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/types';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { createRule, onCorsFile } from '../src/create-rule.js';
 import { type UnsafePattern, unsafeOriginPatterns } from '../src/model/index.js';
-import { regexProblems, saferRegex, serialisedOrigin } from '../src/model/origin-patterns.js';
+import { isRegexProblem, saferPattern, serialisedOrigin } from '../src/model/origin-patterns.js';
 import { replaceString } from '../src/suggestions.js';
 
 export type MessageId =
@@ -124,11 +124,10 @@ function messageData(finding: UnsafePattern, framework: string, fixed: string | 
 
 function suggest(finding: UnsafePattern): (TSESLint.SuggestionReportDescriptor<MessageId> & { data: { fixed: string } }) | null {
   const node = finding.node as TSESTree.Node;
-  if (finding.kind === 'unanchored' || finding.kind === 'unescaped-dot' || finding.kind === 'look-alike-host' || finding.kind === 'stateful-flag') {
+  if (isRegexProblem(finding.kind)) {
     if (node.type !== T.Literal || !('regex' in node) || !node.regex) return null;
-    const safer = saferRegex(node.regex);
-    // Only a rewrite the analysis finds nothing wrong with is offered.
-    if (!safer || regexProblems(safer).length > 0) return null;
+    const safer = saferPattern(node.regex);
+    if (!safer) return null;
     const fixed = `/${safer.pattern}/${safer.flags}`;
     return { messageId: 'useSaferRegex', data: { fixed }, fix: (fixer) => fixer.replaceText(node, fixed) };
   }

@@ -16,8 +16,9 @@ import { lintFile, listSources, ruleNames } from './lint-file.js';
 const here = import.meta.dirname ?? path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..');
 const fixturesRoot = path.join(repoRoot, 'fixtures');
-// cors-fix has its own input/output pairs; corpus/ carries file-level expectations (test/corpus.test.ts).
-const EXCLUDED_DIRS = new Set([path.join(fixturesRoot, 'cors-fix'), path.join(fixturesRoot, 'corpus')]);
+// cors-fix has its own input/output pairs and whole apps (test/e2e/cors-fix-apps.test.ts compares them with ESLint);
+// corpus/ carries file-level expectations (test/corpus.test.ts).
+const EXCLUDED_DIRS = new Set(['cors-fix', 'cors-fix-apps', 'corpus'].map((directory) => path.join(fixturesRoot, directory)));
 
 interface Expectation {
   line: number;

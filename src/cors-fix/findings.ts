@@ -149,3 +149,7 @@ export function resolveFinding(item: PolicyFinding, action: Action, detail: stri
   item.action = action;
   item.detail = detail;
 }
+
+/** Why a loose origin pattern is left as it is: anchoring and escaping it would still accept sites nobody listed. */
+export const UNSAFE_PATTERN_KEPT =
+  'Kept as it is: anchored and escaped, this pattern would still accept origins nobody listed. List the exact origins, or write a pattern that names only your hosts.';

@@ -4,13 +4,14 @@
  */
 import { parseArgs } from 'node:util';
 import { PACKAGE } from '../package-meta.js';
+import { ORIGINS_VARIABLE } from '../suggestions.js';
 import { MissingPathError } from './discover-files.js';
 import { formatText, summaryLine } from './format-text.js';
 import { gitRoot, uncommittedChanges } from './git.js';
 import { type FixReport, type Mode, jsonReport } from './report.js';
 
-/** The variable the allowlist is read from unless `--env-var` says otherwise. */
-export const DEFAULT_ENV_VAR = 'CORS_ORIGINS';
+/** The variable the allowlist is read from unless `--env-var` says otherwise (the one the rules' suggestions name). */
+export const DEFAULT_ENV_VAR = ORIGINS_VARIABLE;
 
 /** The `--help` text. */
 export const HELP = `Usage: cors-fix [options] [paths...]

@@ -7,8 +7,8 @@ import { type Node, type SourceCode, declaredVariables, resolveIdentifier, unwra
 import { allowCheck, originValue } from './allowlist.js';
 import { type CorsPolicy, type Value, alternatives, hardcodedOrigins, sourceFor } from '../model/index.js';
 import type { OriginCheck } from '../model/origin-checks.js';
-import { saferRegex, serialisedOrigin } from '../model/origin-patterns.js';
-import { type PolicyFinding, isUnplanned, resolveFinding } from './findings.js';
+import { isRegexProblem, saferPattern, serialisedOrigin } from '../model/origin-patterns.js';
+import { type PolicyFinding, UNSAFE_PATTERN_KEPT, isUnplanned, resolveFinding } from './findings.js';
 import { removeElement, replaceNode } from './node-edits.js';
 import { type PlanContext, PolicyEdits } from './plan-types.js';
 import type { TextEdit } from './text-edits.js';
@@ -139,14 +139,16 @@ export function fixRegexesInPlace(findings: readonly PolicyFinding[], plan: Poli
   for (const finding of findings) {
     if (!isUnplanned(finding)) continue;
     const node = finding.node;
-    const isRegexProblem = finding.kind === 'unanchored' || finding.kind === 'unescaped-dot' || finding.kind === 'stateful-flag';
-    if (!isRegexProblem) continue;
+    if (!isRegexProblem(finding.kind)) continue;
     if (node.type !== T.Literal || !('regex' in node) || !node.regex) {
       resolveFinding(finding, 'skipped', 'The pattern is built with `new RegExp(…)`; anchor it with ^…$ and escape its dots by hand.');
       continue;
     }
-    const safer = saferRegex(node.regex);
-    if (!safer) continue;
+    const safer = saferPattern(node.regex);
+    if (!safer) {
+      resolveFinding(finding, 'skipped', UNSAFE_PATTERN_KEPT);
+      continue;
+    }
     const text = `/${safer.pattern}/${safer.flags}`;
     fixed.set(node, text);
     resolveFinding(finding, 'review', `Rewritten in place as ${text}; check that it accepts exactly the origins you mean.`);

@@ -49,9 +49,6 @@ export class PolicyEdits {
   }
 }
 
-/** The preflight cache every browser honours in full (WebKit caps at 600 s). */
-export const DEFAULT_MAX_AGE = 600;
-
 /** What the covered code needs, in the terms the model's list builders take. */
 export function coverageOf(context: PlanContext): Coverage {
   const { facts } = context;

@@ -133,6 +133,13 @@ export type RegexProblem =
   /** `g`/`y`: `.test()` keeps `lastIndex`, so identical requests are allowed and denied in turn. */
   | 'stateful-flag';
 
+const REGEX_PROBLEMS: ReadonlySet<string> = new Set<RegexProblem>(['unanchored', 'unescaped-dot', 'look-alike-host', 'stateful-flag']);
+
+/** Whether a finding's kind is a problem of the pattern itself, which `saferPattern` may rewrite. */
+export function isRegexProblem(kind: string): kind is RegexProblem {
+  return REGEX_PROBLEMS.has(kind);
+}
+
 export interface RegexFinding {
   problem: RegexProblem;
   /** The offending part of the pattern, for the message. */
@@ -375,6 +382,12 @@ function openRuns(ast: AST.Pattern): [number, number, string][] {
   };
   visit(ast.alternatives);
   return runs;
+}
+
+/** `saferRegex`'s rewrite when the analysis finds nothing wrong with it, else null: what rules suggest and cors-fix writes. */
+export function saferPattern(regex: RegexLike): RegexLike | null {
+  const safer = saferRegex(regex);
+  return safer && regexProblems(safer).length === 0 ? safer : null;
 }
 
 /**

@@ -8,14 +8,14 @@
  */
 import { dirname, join, relative, sep } from 'node:path';
 import type { Field } from '../frameworks/define-framework.js';
-import { type PolicyFinding, isUnplanned, resolveCategory, resolveFinding } from '../cors-fix/findings.js';
+import { type PolicyFinding, UNSAFE_PATTERN_KEPT, isUnplanned, resolveCategory, resolveFinding } from '../cors-fix/findings.js';
 import { isSerialisedOrigin } from '../cors-fix/env-example.js';
 import { MAX_PORTABLE_MAX_AGE as DEFAULT_MAX_AGE } from '../model/verdicts.js';
 import { type TextEdit, normaliseEdits } from '../cors-fix/text-edits.js';
 import type { CorsPolicy, OptionEntry } from '../model/cors-file.js';
 import { type OptionFinding, type OrderFinding, unexposedHeaders } from '../model/verdicts.js';
 import { CONTENT_TYPE, DEFAULT_METHODS, requiredRequestHeaders, unique } from '../model/explicit-lists.js';
-import { saferRegex } from '../model/origin-patterns.js';
+import { isRegexProblem as isPatternProblem, saferPattern } from '../model/origin-patterns.js';
 import { type Value, alternatives } from '../model/static-value.js';
 import { ALLOWLIST_CONSTANT, ALLOWLIST_MODULE, PARSE_FUNCTION, allowlistModuleText, settingsField } from './allowlist-module.js';
 import { MAX_LINE, type PyStyle, addImport, addImports, appendEntries, detectStyle, endOfLine, insertAfterStatement, lineIndent, pyList, pyString, replace } from './edits.js';
@@ -471,8 +471,12 @@ class PolicyPlanner {
         continue;
       }
       const pattern = node.kind === 'string' ? this.stringValue(node) : null;
-      const safer = pattern === null ? null : saferRegex({ pattern, flags: '' });
+      const safer = pattern === null ? null : saferPattern({ pattern, flags: '' });
       const delimiters = stringDelimiters(this.text, node);
+      if (pattern !== null && !safer && delimiters && this.owns(node)) {
+        resolveFinding(finding, 'skipped', UNSAFE_PATTERN_KEPT);
+        continue;
+      }
       if (!safer || !delimiters || !this.owns(node)) {
         resolveFinding(finding, 'skipped', 'The pattern is not a plain string literal here; anchor it with ^…$ and escape its dots by hand.');
         continue;
@@ -701,7 +705,7 @@ class PolicyPlanner {
 }
 
 function isRegexProblem(finding: PolicyFinding): boolean {
-  return finding.ruleId === 'cors/no-unsafe-origin-pattern' && (finding.kind === 'unanchored' || finding.kind === 'unescaped-dot' || finding.kind === 'stateful-flag');
+  return finding.ruleId === 'cors/no-unsafe-origin-pattern' && isPatternProblem(finding.kind);
 }
 
 function contains(value: Value, node: Value['node']): boolean {

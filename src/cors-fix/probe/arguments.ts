@@ -1,10 +1,11 @@
 /** The arguments of `cors-fix probe`: parsed, checked, and turned into settings, or a usage error that says why. */
 import { parseArgs } from 'node:util';
 import { type Severity, SEVERITIES } from './checks-catalogue.js';
+import { ORIGINS_VARIABLE } from '../../suggestions.js';
 import { originProblem } from './origins.js';
 
 /** The variable the expected origins are read from unless `--env-var` or the project says otherwise. */
-export const DEFAULT_ENV_VAR = 'CORS_ORIGINS';
+export const DEFAULT_ENV_VAR = ORIGINS_VARIABLE;
 
 export const DEFAULT_MAX_REQUESTS = 60;
 export const DEFAULT_TIMEOUT_MS = 5000;
