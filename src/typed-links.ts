@@ -136,10 +136,14 @@ class TypedLinks implements ModuleLinks {
     return symbol.flags & ALIAS ? this.checker.getAliasedSymbol(symbol) : symbol;
   }
 
-  /** The symbol's first declaration in a source file of the project: not a declaration file, not a package. */
+  /**
+   * The symbol's value declaration, or else its first declaration, in a source file of the project: not a declaration
+   * file, not a package.
+   */
   private sourceDeclaration(symbol: ts.Symbol): ts.Node | null {
+    const declarations = symbol.valueDeclaration ? [symbol.valueDeclaration, ...(symbol.declarations ?? [])] : symbol.declarations;
     return (
-      symbol.declarations?.find((declaration) => {
+      declarations?.find((declaration) => {
         const file = declaration.getSourceFile();
         return !file.isDeclarationFile && !this.program.isSourceFileFromExternalLibrary(file) && !/[\\/]node_modules[\\/]/u.test(file.fileName);
       }) ?? null

@@ -18,7 +18,17 @@ const SAFE = "{ origin: (process.env.CORS_ORIGINS ?? '').split(','), credentials
 
 const FILES: Record<string, string> = {
   'tsconfig.json': JSON.stringify({
-    compilerOptions: { strict: true, target: 'ES2022', lib: ['ES2022'], module: 'NodeNext', moduleResolution: 'NodeNext', types: [], allowJs: true, noEmit: true },
+    compilerOptions: {
+      strict: true,
+      target: 'ES2022',
+      lib: ['ES2022'],
+      module: 'NodeNext',
+      moduleResolution: 'NodeNext',
+      types: [],
+      allowJs: true,
+      noEmit: true,
+      paths: { '@config/*': ['./src/config/*'] },
+    },
     include: ['src'],
   }),
   'src/cors.config.ts': 'export const corsOptions = { origin: true, credentials: true };\n',
@@ -45,6 +55,13 @@ const FILES: Record<string, string> = {
   'src/safe.ts': `${EXPRESS}import { safe } from './options.js';\napp.use(cors(safe));\n`,
   'src/origin-check.ts': "export function isAllowedOrigin(origin: string): boolean {\n  return origin.endsWith('example.com');\n}\n",
   'src/helper.ts': `${EXPRESS}import { isAllowedOrigin } from './origin-check.js';\napp.use(cors({ origin: (origin, callback) => callback(null, isAllowedOrigin(origin)), methods: ['GET'], allowedHeaders: ['Content-Type'] }));\n`,
+  'src/config/base.ts': "export const baseCors = { origin: '*' };\n",
+  'src/config/api.ts': "import { baseCors } from './base.js';\nexport const apiCors = { ...baseCors, credentials: true };\n",
+  'src/aliased.ts': `${EXPRESS}import { apiCors } from '@config/api.js';\napp.use(cors(apiCors));\n`,
+  'src/legacy-options.cts': "const legacyCors = { origin: '*' };\nexport = legacyCors;\n",
+  'src/legacy.cts': "import express = require('express');\nimport cors = require('cors');\nimport legacyCors = require('./legacy-options.cjs');\nconst app = express();\napp.use(cors(legacyCors));\n",
+  'src/merged-options.ts': "export type mergedCors = { origin: string };\nexport const mergedCors = { origin: '*' };\n",
+  'src/merged.ts': `${EXPRESS}import { mergedCors } from './merged-options.js';\napp.use(cors(mergedCors));\n`,
   'src/cjs-config.js': "module.exports = { corsOptions: { origin: '*', credentials: true } };\n",
   'src/cjs-admin.js': "exports.adminCors = { origin: '*' };\n",
   'src/server.js': [
@@ -95,7 +112,7 @@ function eslint(typing: Typing = 'projectService', parser: Linter.Parser = tsPar
   return new ESLint({
     cwd: root,
     overrideConfigFile: true,
-    overrideConfig: [{ files: ['**/*.ts', '**/*.js'], languageOptions: { parser, parserOptions }, plugins: { cors: plugin as unknown as ESLint.Plugin }, rules: allRules }],
+    overrideConfig: [{ files: ['**/*.ts', '**/*.cts', '**/*.js'], languageOptions: { parser, parserOptions }, plugins: { cors: plugin as unknown as ESLint.Plugin }, rules: allRules }],
   });
 }
 
@@ -176,6 +193,31 @@ describe('options imported from another module, with typed linting', () => {
     ]);
   });
 
+  it('follows a tsconfig paths alias, and the imports of the module it leads to', async () => {
+    expect(found(await lint('aliased.ts'))).toEqual([
+      '5:14 apiCors no-credentials-with-wildcard/anyOriginWithCredentials',
+      '5:14 apiCors no-wildcard-origin/anyOrigin',
+      '5:14 apiCors require-explicit-headers/defaultMethods',
+      '5:14 apiCors require-explicit-headers/defaultHeaders',
+    ]);
+  });
+
+  it('follows `import x = require()` of a module with `export =`', async () => {
+    expect(found(await lint('legacy.cts'))).toEqual([
+      '5:14 legacyCors no-wildcard-origin/anyOrigin',
+      '5:14 legacyCors require-explicit-headers/defaultMethods',
+      '5:14 legacyCors require-explicit-headers/defaultHeaders',
+    ]);
+  });
+
+  it('reads a name declared both as a type and as a const from the const', async () => {
+    expect(found(await lint('merged.ts'))).toEqual([
+      '5:14 mergedCors no-wildcard-origin/anyOrigin',
+      '5:14 mergedCors require-explicit-headers/defaultMethods',
+      '5:14 mergedCors require-explicit-headers/defaultHeaders',
+    ]);
+  });
+
   it('follows an origin check helper imported from another module, as a helper in the file', async () => {
     expect(found(await lint('helper.ts'))).toEqual(['5:61 isAllowedOrigin no-unsafe-origin-pattern/partialMatch']);
   });
@@ -219,7 +261,7 @@ describe('options imported from another module, with typed linting', () => {
 });
 
 describe('without type information', () => {
-  it.each(['nest.ts', 'express.ts', 'via-barrel.ts', 'defaults.ts', 'namespace.ts', 'server.js', 'required.ts', 'helper.ts'])('%s: imported options are opaque, nothing is reported', async (file) => {
+  it.each(['nest.ts', 'express.ts', 'via-barrel.ts', 'defaults.ts', 'namespace.ts', 'server.js', 'required.ts', 'helper.ts', 'aliased.ts', 'legacy.cts'])('%s: imported options are opaque, nothing is reported', async (file) => {
     expect(found(await lint(file, 'none'))).toEqual([]);
   });
 
