@@ -29,7 +29,10 @@ interface Parser {
 
 type SourceCodeClass = new (config: { text: string; ast: TSESTree.Program; parserServices: unknown; scopeManager: unknown; visitorKeys: TSESLint.SourceCode.VisitorKeys }) => SourceCode;
 
-/** `ts.SymbolFlags.Alias`, a public constant (unchanged since TypeScript 2): imports, re-exports, `export default name`, `require` in JavaScript. */
+/**
+ * `ts.SymbolFlags.Alias`, a public constant unchanged since TypeScript 2 (the plugin does not load TypeScript itself):
+ * imports, re-exports, `export default name`, `require` in JavaScript.
+ */
 const ALIAS = 1 << 21;
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 /** Options that make the parser build a program; a linked file only needs its syntax and scopes. */
@@ -61,7 +64,7 @@ export function linksFor(context: Context): ModuleLinks | null {
   if (attached) return attached;
   const services = sourceCode.parserServices;
   const program = services?.program;
-  // Without type information this is the only cost: one property read.
+  // Without type information this property read is all the typed path costs.
   if (!program) return null;
   const file = services.esTreeNodeToTSNodeMap?.get(sourceCode.ast);
   const parser = context.languageOptions.parser as Parser | undefined;
