@@ -1,7 +1,8 @@
 /** `createRule` (docs URL from the rule name, typed message ids and options) and `onCorsFile`. */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { attachedLinks, fileOf, localAnchor, readCorsFile } from './model/index.js';
+import { fileOf, localAnchor, readCorsFile } from './model/index.js';
 import type { CorsFile } from './model/index.js';
+import { linksFor } from './typed-links.js';
 
 export interface CorsRuleDocs {
   /** Severity in `cors/recommended`, or false to leave the rule to `cors/strict`. */
@@ -56,7 +57,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * Runs `check` once per file with the file's CORS model; reports are de-duplicated by message and node, and each
+ * Runs `check` once per file with the file's CORS model (options imported from other modules followed when the file has
+ * links: cors-fix's project view, or type information); reports are de-duplicated by message and node, and each
  * suggestion is offered once per location: when several findings (of one rule or of several) at the same place
  * propose the same edit, the editor's quick-fix menu lists it once.
  */
@@ -66,7 +68,7 @@ export function onCorsFile<MessageIds extends string, Options extends readonly u
 ): TSESLint.RuleListener {
   return {
     'Program:exit'() {
-      const file = readCorsFile(context.sourceCode, context.filename, attachedLinks(context.sourceCode));
+      const file = readCorsFile(context.sourceCode, context.filename, linksFor(context));
       if (file.policies.length === 0) return;
       const reported = new Set<string>();
       check(file, (found) => {

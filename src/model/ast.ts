@@ -176,6 +176,18 @@ export function returnedValues(fn: Node, sourceCode: SourceCode): Node[] {
   return returned;
 }
 
+/** Sets `parent` on every node under `root`, as ESLint does while it traverses (the model walks up from nodes). */
+export function linkParents(root: Node, visitorKeys: TSESLint.SourceCode.VisitorKeys): void {
+  walk(root, visitorKeys, (node) => {
+    for (const key of visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      for (const item of Array.isArray(child) ? child : [child]) {
+        if (item && typeof (item as Node).type === 'string') (item as { parent?: Node }).parent = node;
+      }
+    }
+  });
+}
+
 /** Walks every node under `root` in source order, calling `visit` on each; `false` from `visit` skips the children. */
 export function walk(root: Node, visitorKeys: TSESLint.SourceCode.VisitorKeys, visit: (node: Node) => unknown): void {
   const stack: Node[] = [root];

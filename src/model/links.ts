@@ -31,8 +31,12 @@ export interface ModuleLinks {
 
 const files = new WeakMap<Node, LinkedFile>();
 const attached = new WeakMap<SourceCode, ModuleLinks>();
-/** Linked node → the local reference that led to it. */
-const anchors = new WeakMap<Node, Node>();
+/**
+ * Per file being read (its root node): linked node → the reference that led to it. Kept per reader because a linked
+ * file can outlive one reading of its importer (the editor keeps it while its text is unchanged) and be imported by
+ * several files.
+ */
+const anchors = new WeakMap<Node, WeakMap<Node, { reference: Node; tentative: boolean }>>();
 let linkedFiles = 0;
 
 /** Makes a linked file's nodes known to `fileOf` (link implementations call this before returning a target). */
@@ -55,16 +59,30 @@ export function sourceFor(node: Node, fallback: SourceCode): SourceCode {
   return fileOf(node)?.sourceCode ?? fallback;
 }
 
-/** Remembers that `reference` (in the importing file) led to `target` (in a linked file). */
-export function recordLink(target: Node, reference: Node): void {
-  if (!anchors.has(target)) anchors.set(target, reference);
+/**
+ * Remembers that `reference` (in the importing file) led to `target` (in a linked file) while `reader` was read. The
+ * first reference wins, except over a tentative one: each export of a namespace is anchored at the namespace until a
+ * member access (`config.corsOptions`) reads it.
+ */
+export function recordLink(target: Node, reference: Node, reader: SourceCode, tentative = false): void {
+  const root = reader.ast as Node;
+  let links = anchors.get(root);
+  if (!links) {
+    links = new WeakMap();
+    anchors.set(root, links);
+  }
+  const known = links.get(target);
+  if (!known || (known.tentative && !tentative)) links.set(target, { reference, tentative });
 }
 
 /**
  * Where a node of a linked file is referred to in `ast` (the file being linted): the import reference that led to the
- * linked value containing it, followed back through re-exporting files. Null when `node` is not reached from `ast`.
+ * linked value containing it when that file was read, followed back through re-exporting files. Null when `node` is
+ * not reached from `ast`.
  */
 export function localAnchor(node: Node, ast: Node): Node | null {
+  const links = anchors.get(ast);
+  if (!links) return null;
   const rootOf = (start: Node): Node => {
     let current = start;
     while (current.parent) current = current.parent;
@@ -75,7 +93,7 @@ export function localAnchor(node: Node, ast: Node): Node | null {
     if (rootOf(current) === ast) return current;
     let climb: Node | undefined = current;
     let reference: Node | undefined;
-    while (climb && !(reference = anchors.get(climb))) climb = climb.parent;
+    while (climb && !(reference = links.get(climb)?.reference)) climb = climb.parent;
     current = reference;
   }
   return null;

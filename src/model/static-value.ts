@@ -185,13 +185,20 @@ export class ValueResolver {
     if (target.kind === 'namespace') {
       const properties: PropertyValue[] = [];
       for (const [key, node] of target.exports) {
-        recordLink(node, reference);
+        recordLink(node, reference, this.sourceCode, true);
         properties.push({ key, keyNode: reference, node, value: this.resolveLinked(node, validated) });
       }
       return { kind: 'object', properties, opaqueSpreads: [], node: reference };
     }
-    recordLink(target.node, reference);
+    recordLink(target.node, reference, this.sourceCode);
     return this.resolveLinked(target.node, validated);
+  }
+
+  /** A property's value read at `reader`; an export read from a namespace is anchored there (its own reference). */
+  private readProperty(object: ObjectValue, property: PropertyValue, reader: Node): Value {
+    // A namespace's properties are keyed by the namespace reference itself (see `followLink`).
+    if (property.keyNode === object.node) recordLink(property.node, reader, this.sourceCode);
+    return property.value;
   }
 
   private resolveLinked(node: Node, validated: boolean): Value {
@@ -263,7 +270,7 @@ export class ValueResolver {
       const source = this.resolveIn(init, context, validated);
       if (source.kind === 'object') {
         const found = ValueResolver.property(source, key);
-        if (found) return found.value;
+        if (found) return this.readProperty(source, found, reference);
         return source.opaqueSpreads.length > 0
           ? { kind: 'opaque', source: 'runtime', node: reference }
           : { kind: 'nullish', value: undefined, node: reference };
@@ -302,7 +309,7 @@ export class ValueResolver {
     const object = this.resolveIn(node.object, context, validated);
     if (name !== null && object.kind === 'object') {
       const property = ValueResolver.property(object, name);
-      if (property) return property.value;
+      if (property) return this.readProperty(object, property, node);
       if (object.opaqueSpreads.length === 0) return { kind: 'nullish', value: undefined, node };
     }
     // `/^https:\/\/app\.example\.com$/.source`, used to build a larger pattern
