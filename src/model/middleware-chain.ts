@@ -73,7 +73,7 @@ export function readChains(
     if (method === 'use') {
       entry.policy = corsArgument;
       if (!corsArgument) {
-        entry.auth = args.find((argument) => namesMatch(argument, AUTH_OR_LIMIT_NAMES, sourceCode)) ?? null;
+        entry.auth = args.find((argument) => isAuthOrLimit(argument, sourceCode)) ?? null;
         entry.route = args.find((argument) => isRouter(argument, sourceCode)) ?? null;
         // What may be a router or sub-app (`app.use('/users', users)`): followed by cors-fix, not an ordering fact.
         const mounted = entry.route ?? (entry.auth ? undefined : args.find((argument) => unwrap(argument).type === T.Identifier || isRouter(argument, sourceCode)));
@@ -82,14 +82,14 @@ export function readChains(
       }
     } else if (method === 'register') {
       entry.policy = policyAt.get(call) ?? null;
-      if (!entry.policy && args[0] && namesMatch(args[0], AUTH_OR_LIMIT_NAMES, sourceCode)) entry.auth = args[0];
+      if (!entry.policy && args[0] && isAuthOrLimit(args[0], sourceCode)) entry.auth = args[0];
       else if (!entry.policy && args[0]) {
         // A fastify plugin: its routes are registered on its instance parameter, under `{ prefix }`.
         entry.mounts = declarationOf(args[0], sourceCode);
         entry.path = args[1] && unwrap(args[1]).type === T.ObjectExpression ? stringArgument(propertyValueOf(unwrap(args[1]) as TSESTree.ObjectExpression, 'prefix')) : null;
       }
     } else if (method === 'addHook') {
-      if (args[1] && namesMatch(args[1], AUTH_OR_LIMIT_NAMES, sourceCode)) entry.auth = args[1];
+      if (args[1] && isAuthOrLimit(args[1], sourceCode)) entry.auth = args[1];
       else if (args[1]) entry.handlers = [args[1]];
     } else if (method === 'enableCors') {
       entry.policy = policyAt.get(call) ?? null;
@@ -192,6 +192,14 @@ function declarationOf(argument: Node, sourceCode: SourceCode): Node | null {
   let root = unwrap(argument);
   while (root.type === T.CallExpression || root.type === T.MemberExpression) root = unwrap(root.type === T.CallExpression ? root.callee : root.object);
   return root.type === T.Identifier ? (resolveIdentifier(sourceCode, root)?.identifiers[0] ?? null) : null;
+}
+
+/**
+ * Auth or rate-limit middleware by its name. A router or plugin of routes is not, whatever it serves: `authRoutes`,
+ * `authRouter.routes()` and `app.register(authRoutes)` register the login routes, they do not guard others.
+ */
+function isAuthOrLimit(argument: Node, sourceCode: SourceCode): boolean {
+  return namesMatch(argument, AUTH_OR_LIMIT_NAMES, sourceCode) && !isRouter(argument, sourceCode);
 }
 
 /** `app.use('/api', apiRouter)`, `app.use(require('./routes'))`, `app.use(router.routes())`. */

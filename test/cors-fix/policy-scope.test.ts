@@ -152,6 +152,27 @@ describe('fastify and hono', () => {
     expect(scope?.facts.streams).toBe(true);
   });
 
+  it('a plugin of routes named for what it serves (authRoutes) is followed, not taken for auth middleware', () => {
+    const [scope] = scopes(
+      {
+        'routes/authRoutes.js': [
+          "import { requireAuth } from '../middleware/verifyJWT.js';",
+          'async function authRoutes(fastify) {',
+          "  fastify.post('/auth/login', async () => ({}));",
+          "  fastify.delete('/user/:email', { preHandler: [requireAuth] }, async () => ({}));",
+          '}',
+          'export default authRoutes;',
+          '',
+        ].join('\n'),
+        'middleware/verifyJWT.js': "export async function requireAuth(request) {\n  if (!request.headers.authorization) throw new Error('401');\n}\n",
+        'server.js': "import Fastify from 'fastify';\nimport fastifyCors from '@fastify/cors';\nimport authRoutes from './routes/authRoutes.js';\nconst fastify = Fastify();\nawait fastify.register(fastifyCors, { origin: true });\nawait fastify.register(authRoutes);\n",
+      },
+      'server.js',
+    );
+    expect(scope?.complete).toBe(true);
+    expect(sorted(scope?.facts.methods ?? [])).toEqual(['DELETE', 'POST']);
+  });
+
   it('hono sub-apps mounted with app.route()', () => {
     const [scope] = scopes(
       {

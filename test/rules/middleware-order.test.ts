@@ -464,6 +464,15 @@ runBoth('middleware-order', rule, {
         errors: [{ messageId: 'afterAuth', line: 4 }],
       },
       {
+        name: 'express: authRouter serves the login routes: a router (a route registration), not auth',
+        code: code`
+          import cors from 'cors';
+          app.use('/auth', authRouter);
+          app.use(cors());
+        `,
+        errors: [{ messageId: 'afterRoute', line: 3 }],
+      },
+      {
         name: 'express: authorsRouter is a router (a route registration), not auth',
         code: code`
           import cors from 'cors';
