@@ -130,3 +130,10 @@ export const BROWSER_MANAGED_REQUEST_HEADERS: readonly string[] = [
  * other servers calling a webhook (`Stripe-Signature`, `X-GitHub-Event`): never sent by a browser app.
  */
 export const NON_BROWSER_REQUEST_HEADER = /^(?:sec-|proxy-|access-control-|x-forwarded-|x-real-ip$|x-amzn-|x-vercel-|cf-|fly-|x-envoy-|x-github-|x-slack-|x-shopify-|x-twilio-)|signature/u;
+
+/**
+ * Objects whose `get(name)` reads a request header: express `req.get`, koa `ctx.get` and `ctx.request.get`, and the
+ * fetch `Headers` of `request.headers.get`. Elsewhere `get` reads something else — hono's `c.get('user')` a context
+ * variable, `searchParams.get`, `map.get` — so a name read there is a header only when it says so (`X-…`).
+ */
+export const HEADER_GET_RECEIVERS: readonly string[] = ['req', 'request', 'ctx', 'context', 'headers'];

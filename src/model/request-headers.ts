@@ -1,6 +1,6 @@
 /** Recognises reads of incoming request headers: `req.headers.origin`, `ctx.get('Origin')`, `c.req.header('origin')`. */
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
-import { BROWSER_MANAGED_REQUEST_HEADERS, NON_BROWSER_REQUEST_HEADER } from '../frameworks/app-signals.js';
+import { BROWSER_MANAGED_REQUEST_HEADERS, HEADER_GET_RECEIVERS, NON_BROWSER_REQUEST_HEADER } from '../frameworks/app-signals.js';
 import { type Node, type SourceCode, memberName, unwrap, walk } from './ast.js';
 
 const HEADER_OBJECTS = new Set(['headers', 'header']);
@@ -41,6 +41,17 @@ export const ORIGIN_HEADER = 'origin';
 export const REQUEST_HEADERS_HEADER = 'access-control-request-headers';
 
 const MANAGED = new Set(BROWSER_MANAGED_REQUEST_HEADERS);
+const GET_RECEIVERS = new Set(HEADER_GET_RECEIVERS);
+
+/** `c.get('user')`, `params.get('q')`: a `get` on an object that is not the request or its headers. */
+function isOtherGet(node: Node, key: string): boolean {
+  if (node.type !== T.CallExpression || key.startsWith('x-')) return false;
+  const callee = unwrap(node.callee);
+  if (callee.type !== T.MemberExpression || memberName(callee) !== 'get') return false;
+  const receiver = unwrap(callee.object);
+  const name = receiver.type === T.Identifier ? receiver.name : receiver.type === T.MemberExpression ? memberName(receiver) : null;
+  return name === null || !GET_RECEIVERS.has(name);
+}
 
 /** A request header a browser app sends on purpose that the node reads (`req.get('X-Tenant-ID')`), as written, or null. */
 export function customRequestHeaderRead(node: Node): { key: string; name: string } | null {
@@ -48,7 +59,7 @@ export function customRequestHeaderRead(node: Node): { key: string; name: string
   // `request.headers.get(…)`: the member is a method of the headers object, not a header.
   if (node.type === T.MemberExpression && node.parent?.type === T.CallExpression && node.parent.callee === node) return null;
   const key = requestHeaderRead(node);
-  if (key === null || MANAGED.has(key) || NON_BROWSER_REQUEST_HEADER.test(key)) return null;
+  if (key === null || MANAGED.has(key) || NON_BROWSER_REQUEST_HEADER.test(key) || isOtherGet(node, key)) return null;
   const argument = node.type === T.CallExpression ? node.arguments[0] : undefined;
   return { key, name: argument?.type === T.Literal && typeof argument.value === 'string' ? argument.value : key };
 }

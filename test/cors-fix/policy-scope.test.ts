@@ -176,13 +176,21 @@ describe('fastify and hono', () => {
   it('hono sub-apps mounted with app.route()', () => {
     const [scope] = scopes(
       {
-        'src/books.ts': "import { Hono } from 'hono';\nconst books = new Hono();\nbooks.patch('/:id', (c) => c.json({}, 200, { 'X-Version': '2' }));\nexport default books;\n",
+        'src/books.ts': [
+          "import { Hono } from 'hono';",
+          'const books = new Hono();',
+          // A context variable, a query parameter and a map entry are not headers; the request's own headers are.
+          "books.patch('/:id', (c) => c.json({ user: c.get('userId'), q: new URL(c.req.url).searchParams.get('q'), tag: tags.get('tag'), key: c.req.header('Idempotency-Key'), raw: c.req.raw.headers.get('traceparent') }, 200, { 'X-Version': '2' }));",
+          'export default books;',
+          '',
+        ].join('\n'),
         'src/index.ts': "import { Hono } from 'hono';\nimport { cors } from 'hono/cors';\nimport books from './books';\nconst app = new Hono();\napp.use('*', cors());\napp.route('/books', books);\nexport default app;\n",
       },
       'src/index.ts',
     );
     expect(scope?.complete).toBe(true);
     expect(scope?.facts.methods).toEqual(['PATCH']);
+    expect(scope?.facts.requestHeaders).toEqual(['Idempotency-Key', 'traceparent']);
   });
 });
 
