@@ -29,6 +29,10 @@ export type MessageId =
 
 export type Options = [{ requireMaxAge?: boolean }];
 
+/** Where a framework sends `*` as written: with credentials browsers read it as a name, not a wildcard. */
+const LITERAL_METHOD_STAR = ' (and with credentials it is read literally and allows none)';
+const LITERAL_HEADER_STAR = ' (and with credentials it is read literally and allows none; it never covers `Authorization`)';
+
 const HEADER_NAMES = {
   methods: 'Access-Control-Allow-Methods',
   allowedHeaders: 'Access-Control-Allow-Headers',
@@ -51,10 +55,8 @@ export default createRule<Options, MessageId>({
         '{{framework}} leaves the allowed methods to its default ({{defaults}}). List the methods the API accepts in {{key}}, so that allowing a method is a decision.',
       defaultHeaders:
         '{{framework}} leaves the allowed request headers to its default, which echoes whatever headers a browser asks for. List the headers the API accepts in {{key}}.',
-      wildcardMethods:
-        '`*` in {{key}} allows every method (and with credentials it is read literally and allows none). List the methods the API accepts.',
-      wildcardHeaders:
-        '`*` in {{key}} allows every request header (and with credentials it is read literally and allows none; it never covers `Authorization`). List the headers the API accepts.',
+      wildcardMethods: '`*` in {{key}} allows every method{{literal}}. List the methods the API accepts.',
+      wildcardHeaders: '`*` in {{key}} allows every request header{{literal}}. List the headers the API accepts.',
       reflectedHeaders:
         'Access-Control-Allow-Headers echoes the request\'s Access-Control-Request-Headers, so every request header is allowed. List the headers the API accepts.',
       unexposedHeader:
@@ -134,14 +136,19 @@ function describe(policy: CorsPolicy, file: CorsFile, finding: ExplicitHeadersFi
     }
     case 'wildcard-methods': {
       const methods = withoutStar('methods', explicitMethods(policy, fileCoverage(policy, file)));
-      return { node: finding.node, messageId: 'wildcardMethods', data: { key: key('methods') }, suggest: setList('methods', methods, replaceList(listNode('methods'), methods)) };
+      return {
+        node: finding.node,
+        messageId: 'wildcardMethods',
+        data: { key: key('methods'), literal: finding.literal ? LITERAL_METHOD_STAR : '' },
+        suggest: setList('methods', methods, replaceList(listNode('methods'), methods)),
+      };
     }
     case 'wildcard-headers': {
       const headers = withoutStar('allowedHeaders', explicitRequestHeaders(policy, fileCoverage(policy, file)));
       return {
         node: finding.node,
         messageId: 'wildcardHeaders',
-        data: { key: key('allowedHeaders') },
+        data: { key: key('allowedHeaders'), literal: finding.literal ? LITERAL_HEADER_STAR : '' },
         suggest: setList('allowedHeaders', headers, replaceList(listNode('allowedHeaders'), headers)),
       };
     }

@@ -191,7 +191,8 @@ function isSchemelessHost(text: string): boolean {
 export type ExplicitHeadersFinding =
   | { kind: 'default-methods'; node: Node }
   | { kind: 'default-headers'; node: Node }
-  | { kind: 'wildcard-methods' | 'wildcard-headers'; node: Node }
+  /** `*` in a list: `literal` when the framework sends it as is (with credentials browsers then read it as a name). */
+  | { kind: 'wildcard-methods' | 'wildcard-headers'; node: Node; literal: boolean }
   /** An explicit methods list without methods that routes under the policy use (their preflights fail). */
   | { kind: 'missing-route-methods'; node: Node; methods: string[]; routes: PolicyRoute[] }
   | { kind: 'reflected-headers'; node: Node }
@@ -210,11 +211,11 @@ export function implicitHeaders(policy: CorsPolicy, file: CorsFile, requireMaxAg
   const { methods, allowedHeaders } = policy;
   if (methods.state === 'absent' && !headerPolicy) findings.push({ kind: 'default-methods', node: policy.reportNode });
   const methodStar = methods.tokens.find((token) => token.name === '*');
-  if (methodStar) findings.push({ kind: 'wildcard-methods', node: methodStar.node });
+  if (methodStar) findings.push({ kind: 'wildcard-methods', node: methodStar.node, literal: policy.framework.listStar?.methods !== 'expanded' });
   findings.push(...missingRouteMethods(policy, file));
   if (allowedHeaders.state === 'absent' && !headerPolicy) findings.push({ kind: 'default-headers', node: policy.reportNode });
   const headerStar = allowedHeaders.tokens.find((token) => token.name === '*');
-  if (headerStar) findings.push({ kind: 'wildcard-headers', node: headerStar.node });
+  if (headerStar) findings.push({ kind: 'wildcard-headers', node: headerStar.node, literal: policy.framework.listStar?.allowedHeaders !== 'expanded' });
   if (allowedHeaders.state === 'reflect' && allowedHeaders.node) findings.push({ kind: 'reflected-headers', node: allowedHeaders.node });
   if (policy.credentials.on) {
     for (const list of explicitLists(allowedHeaders)) {

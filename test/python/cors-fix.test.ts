@@ -67,6 +67,16 @@ describe('cors-fix on Python files', () => {
     expect(result?.locations[0]?.physicalLocation.region.startLine).toBe(5);
   });
 
+  it('says what `*` in a list does in the package at hand: Starlette expands it, credentials or not', async () => {
+    const root = project({ 'main.py': WILDCARD_APP.replace('allow_methods=["GET"], allow_headers=[]', 'allow_credentials=True, allow_methods=["*"], allow_headers=["*"]') });
+    const json = JSON.parse((await runCli(root, '--check', '--json')).stdout) as { findings: { ruleId: string; message: string }[] };
+    const stars = json.findings.filter((finding) => finding.message.startsWith('`*` in'));
+    expect(stars.map((finding) => finding.message)).toEqual([
+      '`*` in `allow_methods` allows every method. List the methods the API accepts.',
+      '`*` in `allow_headers` allows every request header. List the headers the API accepts.',
+    ]);
+  });
+
   it('writes one .env.example for the JavaScript and the Python side of a package', async () => {
     const root = project({
       'package.json': '{ "name": "app", "type": "module" }\n',

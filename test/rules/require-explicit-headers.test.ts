@@ -1129,7 +1129,7 @@ runBoth('require-explicit-headers', rule, {
           const METHODS = ANY;
           app.use(cors({ origin: 'https://app.example.com', methods: METHODS, allowedHeaders: ['Content-Type'] }));
         `,
-        errors: [{ messageId: 'wildcardMethods', line: 2 }],
+        errors: [{ messageId: 'wildcardMethods', line: 2, data: { key: '`methods`', literal: ' (and with credentials it is read literally and allows none)' } }],
       },
       {
         name: "express: env list with a '*' fallback",
