@@ -64,7 +64,11 @@ export function parseWithOxc(text: string, path: string, sourceType: SourceType 
   if (!parser) return { ok: false, reason: 'oxc-parser has no native binding here' };
   const extension = extname(path);
   const lang = /^\.[cm]?ts$/u.test(extension) ? 'ts' : extension === '.tsx' ? 'tsx' : extension === '.js' || extension === '.jsx' ? 'jsx' : 'js';
-  const result = parser.parseSync(`file${extension || '.js'}`, text, { lang, sourceType, astType: 'ts', range: true, preserveParens: false });
+  const parse = (as: SourceType): ReturnType<typeof parser.parseSync> =>
+    parser.parseSync(`file${extension || '.js'}`, text, { lang, sourceType: as, astType: 'ts', range: true, preserveParens: false });
+  let result = parse(sourceType);
+  // typescript-estree accepts `import` and `export` in a CommonJS file (Node.js does not, but bundlers do).
+  if (result.errors.length > 0 && sourceType === 'commonjs') result = parse('module');
   const error = result.errors[0];
   if (error) return { ok: false, reason: error.message };
   const { analyze, visitorKeys } = loadScopes();

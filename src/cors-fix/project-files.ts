@@ -3,6 +3,7 @@
  * by path and by parse, so that the model's nodes can be traced back to the file they came from. Files outside the
  * repository root are never read unless the run was forced.
  */
+import { statSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
 import type { CorsFile, LinkedFile, ModuleLinks, SourceCode } from '../model/index.js';
 import { readCorsFile, registerLinkedFile } from '../model/index.js';
@@ -36,6 +37,11 @@ export class ProjectFiles {
     if (this.force) return true;
     const relation = relative(this.root, path);
     return relation === '' || (!relation.startsWith('..') && !isAbsolute(relation));
+  }
+
+  /** Whether a file (not a directory) is at `path`, on disk or in the overlay. */
+  exists(path: string): boolean {
+    return this.overlay.has(path) || statSync(path, { throwIfNoEntry: false })?.isFile() === true;
   }
 
   /** The file's text, why it was skipped, or `irrelevant` when `filter` does not match its bytes. */
