@@ -30,6 +30,8 @@ export class ProjectFiles {
     private readonly force: boolean,
     /** Texts to use instead of what is on disk (the files as a fix would leave them). */
     private readonly overlay: ReadonlyMap<string, string> = new Map(),
+    /** Parses of overlay texts made earlier in the run, used instead of parsing them again. */
+    private readonly overlayParses: ReadonlyMap<string, SourceCode> = new Map(),
   ) {}
 
   /** Whether `path` is inside the repository root (or the run is forced). */
@@ -65,7 +67,8 @@ export class ProjectFiles {
       if (text.kind !== 'text') {
         outcome = { ok: false, reason: text.kind === 'skipped' ? text.reason : 'not read' };
       } else {
-        const result: ParseResult = parseSource(text.text, path);
+        const earlier = this.overlay.has(path) ? this.overlayParses.get(path) : undefined;
+        const result: ParseResult = earlier ? { ok: true, sourceCode: earlier } : parseSource(text.text, path);
         if (result.ok) {
           const file: ParsedFile = { sourceCode: result.sourceCode, filename: path, text: text.text, bom: text.bom };
           registerLinkedFile(file);
