@@ -1,10 +1,11 @@
 /**
  * What an editor user feels: the change-to-diagnostics latency of the ESLint language server
  * (`vscode-eslint-language-server` from vscode-langservers-extracted, the server editors other than VS Code run),
- * with the eight rules on and off. One server process holds two copies of the same file, each under its own
- * `eslint.config.js` (parser only, or parser and all `cors/*` rules); every request edits the file (full-text
- * `didChange`) and pulls its diagnostics (`textDocument/diagnostic`), the time from sending the edit to the answer
- * being the latency. The two copies take turns in blocks, so that load changes on the machine hit both alike.
+ * with the eight rules on and off. One server process holds three copies of the same file, each under its own
+ * `eslint.config.js` (parser only; parser and one rule that does nothing; parser and all `cors/*` rules); every
+ * request edits the file (full-text `didChange`) and pulls its diagnostics (`textDocument/diagnostic`), the time from
+ * sending the edit to the answer being the latency. The copies take turns in blocks, so that load changes on the
+ * machine hit all alike.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -131,7 +132,8 @@ function startServer(cwd) {
  */
 export async function measureLanguageServer(work, { sizes = [50, 2000], blocks = 10, perBlock = 10, warmup = 10 } = {}) {
   mkdirSync(work, { recursive: true });
-  const variants = { off: 'none', on: 'cors' };
+  const variants = { off: 'none', noop: 'noop', on: 'cors' };
+  const names = Object.keys(variants);
   for (const [name, variant] of Object.entries(variants)) {
     mkdirSync(join(work, name), { recursive: true });
     writeFileSync(join(work, name, 'eslint.config.js'), `import { variantConfig } from '${VARIANTS_MODULE}';\n\nexport default await variantConfig('${variant}');\n`);
@@ -172,7 +174,7 @@ export async function measureLanguageServer(work, { sizes = [50, 2000], blocks =
         return { ms: Number(process.hrtime.bigint() - start) / 1e6, report };
       };
       const problems = {};
-      for (const name of Object.keys(variants)) {
+      for (const name of names) {
         for (let index = 0; index < warmup; index++) {
           const { report } = await editAndPull(name);
           problems[name] = report.items;
@@ -183,31 +185,35 @@ export async function measureLanguageServer(work, { sizes = [50, 2000], blocks =
       if (!problems.on.some((item) => String(item.code).startsWith('cors/'))) {
         throw new Error(`language server: no cors/* diagnostic on the ${lines}-line file with the rules on\n${server.log.join('\n')}\n${server.stderr()}`);
       }
-      const times = { on: [], off: [] };
+      const times = Object.fromEntries(names.map((name) => [name, []]));
       const blockRatios = [];
+      const noopRatios = [];
       for (let block = 0; block < blocks; block++) {
         const medians = {};
-        for (const name of block % 2 === 0 ? ['on', 'off'] : ['off', 'on']) {
+        for (const name of [...names.slice(block % names.length), ...names.slice(0, block % names.length)]) {
           const runs = [];
           for (let index = 0; index < perBlock; index++) runs.push((await editAndPull(name)).ms);
           times[name].push(...runs);
           medians[name] = median(runs);
         }
         blockRatios.push(medians.on / medians.off);
+        noopRatios.push(medians.on / medians.noop);
       }
       const result = {
         lines: base.split('\n').length + 1,
         onMs: median(times.on),
         offMs: median(times.off),
+        noopMs: median(times.noop),
         ratio: median(times.on) / median(times.off),
         blockRatio: median(blockRatios),
         blockRatios,
+        overNoop: median(noopRatios),
         requests: times.on.length,
         corsDiagnostics: problems.on.filter((item) => String(item.code).startsWith('cors/')).length,
       };
       progress(
         `language server: ${result.lines} lines: ${result.onMs.toFixed(1)} ms with the rules, ${result.offMs.toFixed(1)} ms without ` +
-          `(${result.ratio.toFixed(3)}×; median of block ratios ${result.blockRatio.toFixed(3)}×)`,
+          `(${result.ratio.toFixed(3)}×; median of block ratios ${result.blockRatio.toFixed(3)}×; ${result.overNoop.toFixed(3)}× over one no-op rule)`,
       );
       results.push(result);
       for (const name of Object.keys(variants)) server.notify('textDocument/didClose', { textDocument: { uri: documents[name].uri } });
