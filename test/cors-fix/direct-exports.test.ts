@@ -3,8 +3,8 @@
  * Checked on every import of every code-mod fixture (inputs and outputs) and on a project written to cover the
  * forms the direct path takes and the ones it leaves to the view.
  */
-import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/types';
 import { DirectExports } from '../../src/cors-fix/direct-exports.js';
@@ -13,7 +13,7 @@ import { ProjectFiles } from '../../src/cors-fix/project-files.js';
 import { ProjectView } from '../../src/cors-fix/project-view.js';
 import { type LinkTarget, fileOf } from '../../src/model/index.js';
 import { type Node, type SourceCode, resolveIdentifier, walk } from '../../src/model/ast.js';
-import { makeTemp, removeTemp } from './helpers.js';
+import { removeTemp, tempProject } from './helpers.js';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'cors-fix');
 const temps: string[] = [];
@@ -87,12 +87,8 @@ function compare(root: string): { answered: string[]; left: string[]; difference
 }
 
 function project(files: Record<string, string>): string {
-  const root = makeTemp('cors-direct-');
+  const root = tempProject(files, 'cors-direct-');
   temps.push(root);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
   return root;
 }
 
