@@ -47,6 +47,8 @@ export function machine(projectRoot) {
     parser: version(projectRoot, '@typescript-eslint/parser'),
     sonarjs: version(projectRoot, 'eslint-plugin-sonarjs'),
     tsMorph: version(projectRoot, 'ts-morph'),
+    oxcParser: version(projectRoot, 'oxc-parser'),
+    langservers: version(projectRoot, 'vscode-langservers-extracted'),
   };
 }
 

@@ -4,6 +4,7 @@
  * when writing, atomic writes, inside the repository only. `--check` and `--dry` run every step but the writes.
  */
 import { existsSync } from 'node:fs';
+import type { SourceCode } from '../model/index.js';
 import { writeFileAtomic } from './atomic-file-system.js';
 import { resolveFinding } from './findings.js';
 import { parseSource } from './parse-source.js';
@@ -19,6 +20,8 @@ export interface Output {
   before: string;
   after: string;
   bom: boolean;
+  /** The parse of `after`, which the review after the fix reads instead of parsing the text again. */
+  sourceCode?: SourceCode;
 }
 
 export interface Applied {
@@ -48,7 +51,7 @@ export function applyPlan(plan: ProjectPlan, works: readonly PolicyWork[], files
       failed.set(path, `the rewrite would not parse (${parsed.line}:${parsed.column} ${parsed.message}), so the file was left alone; please report this`);
       continue;
     }
-    outputs.push({ path, before: entry.file.text, after, bom: entry.file.bom });
+    outputs.push({ path, before: entry.file.text, after, bom: entry.file.bom, sourceCode: parsed.sourceCode });
   }
   for (const path of failed.keys()) {
     for (const work of works) {

@@ -4,7 +4,6 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
-import fastGlob from 'fast-glob';
 import { gitRoot, listFiles } from './git.js';
 
 /** The extensions cors-fix reads (`.py` through the Python front end). */
@@ -51,6 +50,8 @@ export function isSourceFile(path: string): boolean {
 }
 
 async function globFiles(cwd: string, paths: readonly string[]): Promise<string[]> {
+  // Loaded here: inside a git repository, which is where cors-fix usually runs, git lists the files.
+  const { default: fastGlob } = await import('fast-glob');
   const ignoreDirectories = SKIPPED_DIRECTORIES.map((directory) => `**/${directory}/**`);
   const rootIgnores = gitignorePatterns(resolve(cwd, '.gitignore'));
   const pattern = `**/*.{${SOURCE_EXTENSIONS.map((extension) => extension.slice(1)).join(',')}}`;

@@ -6,9 +6,16 @@ function git(cwd: string, args: readonly string[]): string | null {
   return result.status === 0 ? result.stdout : null;
 }
 
+const roots = new Map<string, string>();
+
 /** The top directory of the git work tree that contains `cwd`, or null outside git (or without git). */
 export function gitRoot(cwd: string): string | null {
-  return git(cwd, ['rev-parse', '--show-toplevel'])?.trim() || null;
+  // A run asks more than once; only a found root is kept (a directory may become a repository, in tests).
+  const known = roots.get(cwd);
+  if (known !== undefined) return known;
+  const root = git(cwd, ['rev-parse', '--show-toplevel'])?.trim() || null;
+  if (root !== null) roots.set(cwd, root);
+  return root;
 }
 
 /** Tracked and untracked-but-not-ignored files under `paths`, relative to `cwd`; null when git fails. */

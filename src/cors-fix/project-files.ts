@@ -3,6 +3,7 @@
  * by path and by parse, so that the model's nodes can be traced back to the file they came from. Files outside the
  * repository root are never read unless the run was forced.
  */
+import { statSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
 import type { CorsFile, LinkedFile, ModuleLinks, SourceCode } from '../model/index.js';
 import { readCorsFile, registerLinkedFile } from '../model/index.js';
@@ -29,6 +30,8 @@ export class ProjectFiles {
     private readonly force: boolean,
     /** Texts to use instead of what is on disk (the files as a fix would leave them). */
     private readonly overlay: ReadonlyMap<string, string> = new Map(),
+    /** Parses of overlay texts made earlier in the run, used instead of parsing them again. */
+    private readonly overlayParses: ReadonlyMap<string, SourceCode> = new Map(),
   ) {}
 
   /** Whether `path` is inside the repository root (or the run is forced). */
@@ -36,6 +39,11 @@ export class ProjectFiles {
     if (this.force) return true;
     const relation = relative(this.root, path);
     return relation === '' || (!relation.startsWith('..') && !isAbsolute(relation));
+  }
+
+  /** Whether a file (not a directory) is at `path`, on disk or in the overlay. */
+  exists(path: string): boolean {
+    return this.overlay.has(path) || statSync(path, { throwIfNoEntry: false })?.isFile() === true;
   }
 
   /** The file's text, why it was skipped, or `irrelevant` when `filter` does not match its bytes. */
@@ -59,7 +67,8 @@ export class ProjectFiles {
       if (text.kind !== 'text') {
         outcome = { ok: false, reason: text.kind === 'skipped' ? text.reason : 'not read' };
       } else {
-        const result: ParseResult = parseSource(text.text, path);
+        const earlier = this.overlay.has(path) ? this.overlayParses.get(path) : undefined;
+        const result: ParseResult = earlier ? { ok: true, sourceCode: earlier } : parseSource(text.text, path);
         if (result.ok) {
           const file: ParsedFile = { sourceCode: result.sourceCode, filename: path, text: text.text, bom: text.bom };
           registerLinkedFile(file);

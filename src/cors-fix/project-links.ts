@@ -1,13 +1,15 @@
 /**
- * The links the model follows in cors-fix: the project view, created at the first import that may lead to a file of
- * this repository. Imports of packages (`import config from 'config'`) are never followed, so a run whose CORS files
- * import nothing of their own never loads ts-morph and TypeScript.
+ * The links the model follows in cors-fix: plain imports of the repository's own modules directly, the others through
+ * the project view, created at the first import that needs it. Imports of packages (`import config from 'config'`)
+ * are never followed, so a run whose CORS files import nothing of their own, or only plainly, never loads ts-morph and
+ * TypeScript.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/types';
 import { resolveIdentifier, unwrap } from '../model/ast.js';
 import type { LinkTarget, ModuleLinks, SourceCode } from '../model/index.js';
+import { DirectExports } from './direct-exports.js';
 import type { DeclarationFinder } from './policy-scope.js';
 import type { ProjectFiles } from './project-files.js';
 import { type Declaration, ProjectView } from './project-view.js';
@@ -15,8 +17,11 @@ import { type Declaration, ProjectView } from './project-view.js';
 export class ProjectLinks implements ModuleLinks, DeclarationFinder {
   private view: ProjectView | null = null;
   private readonly aliases = new Map<string, boolean>();
+  private readonly direct: DirectExports;
 
-  constructor(private readonly files: ProjectFiles) {}
+  constructor(private readonly files: ProjectFiles) {
+    this.direct = new DirectExports(files);
+  }
 
   /** Whether the project view was needed (and ts-morph loaded). */
   get loaded(): boolean {
@@ -24,11 +29,15 @@ export class ProjectLinks implements ModuleLinks, DeclarationFinder {
   }
 
   follow(node: TSESTree.Identifier | TSESTree.StringLiteral, sourceCode: SourceCode): LinkTarget | null {
-    return this.mayBeLocal(node, sourceCode) ? this.load().follow(node, sourceCode) : null;
+    if (!this.mayBeLocal(node, sourceCode)) return null;
+    const direct = node.type === T.Identifier ? this.direct.follow(node, sourceCode) : undefined;
+    return direct === undefined ? this.load().follow(node, sourceCode) : direct;
   }
 
   declarationOf(identifier: TSESTree.Identifier, sourceCode: SourceCode): Declaration | null {
-    return this.mayBeLocal(identifier, sourceCode) ? this.load().declarationOf(identifier, sourceCode) : null;
+    if (!this.mayBeLocal(identifier, sourceCode)) return null;
+    const direct = this.direct.declarationOf(identifier, sourceCode);
+    return direct === undefined ? this.load().declarationOf(identifier, sourceCode) : direct;
   }
 
   private load(): ProjectView {

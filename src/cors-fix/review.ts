@@ -15,7 +15,8 @@ import { ProjectLinks } from './project-links.js';
 /** Lint problems after the fix, per file; `files` are the candidate files, `outputs` their new texts (and new modules). */
 export function reviewAfterFix(root: string, force: boolean, candidates: readonly string[], outputs: readonly Output[], created: readonly { path: string; text: string }[]): LintProblem[] {
   const overlay = new Map<string, string>([...outputs.map((output) => [output.path, output.after] as const), ...created.map((file) => [file.path, file.text] as const)]);
-  const files = new ProjectFiles(root, force, overlay);
+  const parses = new Map(outputs.flatMap((output) => (output.sourceCode ? [[output.path, output.sourceCode] as const] : [])));
+  const files = new ProjectFiles(root, force, overlay, parses);
   const links = new ProjectLinks(files);
   const problems: LintProblem[] = [];
   const seen = new Set<string>();

@@ -11,7 +11,31 @@ export type FunctionNode =
   | TSESTree.FunctionExpression;
 export type Scope = TSESLint.Scope.Scope;
 export type Variable = TSESLint.Scope.Variable;
-export type SourceCode = Readonly<TSESLint.SourceCode>;
+/**
+ * What the model reads of a parsed file: the members of ESLint's `SourceCode` it uses, which cors-fix's own parse
+ * (src/cors-fix/source-code.ts) provides too.
+ */
+export type SourceCode = Readonly<
+  Pick<
+    TSESLint.SourceCode,
+    | 'ast'
+    | 'text'
+    | 'visitorKeys'
+    | 'scopeManager'
+    | 'parserServices'
+    | 'getText'
+    | 'getScope'
+    | 'getDeclaredVariables'
+    | 'getAllComments'
+    | 'getCommentsBefore'
+    | 'getCommentsInside'
+    | 'getNodeByRangeIndex'
+    | 'getTokenAfter'
+    | 'getTokenBefore'
+    | 'getFirstToken'
+    | 'getLastToken'
+  >
+>;
 
 export function isFunction(node: Node | null | undefined): node is FunctionNode {
   return (

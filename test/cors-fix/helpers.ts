@@ -14,6 +14,16 @@ export function removeTemp(path: string): void {
   rmSync(path, { recursive: true, force: true });
 }
 
+/** A new temp dir holding `files` (relative path → text); removed by `removeTemp`. */
+export function tempProject(files: Record<string, string>, prefix?: string): string {
+  const root = makeTemp(prefix);
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
+}
+
 /** A copy of `source` in a new temp dir. */
 export function copyToTemp(source: string): string {
   const target = makeTemp();

@@ -2,24 +2,19 @@
  * The project view follows imported names to their declarations the way the project resolves them (tsconfig `paths`,
  * barrels, CommonJS), and the model reads options defined in another module through it.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readCorsFile, wildcardOrigins, hardcodedOrigins, fileOf } from '../../src/model/index.js';
 import { ProjectFiles } from '../../src/cors-fix/project-files.js';
 import { ProjectView } from '../../src/cors-fix/project-view.js';
-import { makeTemp, removeTemp } from './helpers.js';
+import { removeTemp, tempProject } from './helpers.js';
 
 const temps: string[] = [];
 afterAll(() => temps.forEach(removeTemp));
 
 function project(files: Record<string, string>): string {
-  const root = makeTemp('cors-view-');
+  const root = tempProject(files, 'cors-view-');
   temps.push(root);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
   return root;
 }
 
