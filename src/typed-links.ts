@@ -90,6 +90,17 @@ class TypedLinks implements ModuleLinks {
   }
 
   follow(node: TSESTree.Identifier | TSESTree.StringLiteral, sourceCode: SourceCode): LinkTarget | null {
+    try {
+      return this.followThroughProgram(node, sourceCode);
+    } catch {
+      // TypeScript's checker can throw on a program it holds in an inconsistent state (seen with typescript-eslint's
+      // single-run mode when one process lints with both `project` and `projectService`): the import stays opaque,
+      // as without type information, and the lint goes on.
+      return null;
+    }
+  }
+
+  private followThroughProgram(node: TSESTree.Identifier | TSESTree.StringLiteral, sourceCode: SourceCode): LinkTarget | null {
     const file = sourceCode === this.linted ? this.lintedFile : tsFiles.get(sourceCode);
     const at = file ? tsNodeAt(file, node.range) : null;
     if (!file || !at) return null;

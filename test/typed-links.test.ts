@@ -108,7 +108,10 @@ afterAll(() => removeTemp(root));
 type Typing = 'projectService' | 'project' | 'none';
 
 function eslint(typing: Typing = 'projectService', parser: Linter.Parser = tsParser as unknown as Linter.Parser): ESLint {
-  const parserOptions = typing === 'projectService' ? { projectService: true, tsconfigRootDir: root } : typing === 'project' ? { project: './tsconfig.json', tsconfigRootDir: root } : {};
+  // As in an editor: typescript-eslint's single-run mode (its default under CI=true) never updates a program.
+  const editor = { disallowAutomaticSingleRunInference: true };
+  const parserOptions =
+    typing === 'projectService' ? { ...editor, projectService: true, tsconfigRootDir: root } : typing === 'project' ? { ...editor, project: './tsconfig.json', tsconfigRootDir: root } : {};
   return new ESLint({
     cwd: root,
     overrideConfigFile: true,
@@ -303,5 +306,33 @@ describe('linked files are parsed once per program version', () => {
       '5:14 editedCors require-explicit-headers/defaultHeaders',
     ]);
     expect(linked).toEqual(['cors.config.ts', 'cors.config.ts', 'cors.config.ts']);
+  });
+});
+
+describe('a checker that fails', () => {
+  it('leaves the import opaque and the lint goes on, as without type information', async () => {
+    const parser = {
+      ...tsParser,
+      parseForESLint(code: string, options: Record<string, unknown>) {
+        const parsed = tsParser.parseForESLint(code, options);
+        const program = parsed.services.program;
+        if (!program) return parsed;
+        const checker = program.getTypeChecker();
+        // TypeScript throws from inside its checker on a program in an inconsistent state; this one always does.
+        const failing = new Proxy(checker, {
+          get: (target, key) =>
+            key === 'getSymbolAtLocation'
+              ? () => {
+                  throw new TypeError("Cannot read properties of undefined (reading 'includes')");
+                }
+              : Reflect.get(target, key),
+        });
+        const services = { ...parsed.services, program: new Proxy(program, { get: (target, key) => (key === 'getTypeChecker' ? () => failing : Reflect.get(target, key)) }) };
+        return { ...parsed, services };
+      },
+    } as unknown as Linter.Parser;
+    const [result] = await eslint('projectService', parser).lintFiles([join(root, 'src/nest.ts')]);
+    expect(result?.messages.filter((message) => message.fatal === true || message.ruleId === null)).toEqual([]);
+    expect(found({ messages: result?.messages ?? [], source: result?.source ?? FILES['src/nest.ts'] ?? '' })).toEqual(found(await lint('nest.ts', 'none')));
   });
 });
