@@ -5,7 +5,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/types';
 import type { TSESLint } from '@typescript-eslint/utils';
-import { type Node, type Scope, type SourceCode, type Variable, walk } from '../model/ast.js';
+import { type Node, type Scope, type SourceCode, type Variable, linkParents } from '../model/ast.js';
 
 type Token = TSESTree.Token;
 type Comment = TSESTree.Comment;
@@ -47,17 +47,9 @@ export class LineTable {
  */
 export function linkNodes(ast: TSESTree.Program, visitorKeys: TSESLint.SourceCode.VisitorKeys, lines: LineTable | null): Node[] {
   const nodes: Node[] = [];
-  walk(ast, visitorKeys, (node) => {
+  linkParents(ast, visitorKeys, (node) => {
     nodes.push(node);
     if (lines) (node as { loc: TSESTree.SourceLocation }).loc = lines.location(node.range);
-    for (const key of visitorKeys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const item of child) if (item && typeof (item as Node).type === 'string') (item as { parent?: Node }).parent = node;
-      } else if (child && typeof (child as Node).type === 'string') {
-        (child as { parent?: Node }).parent = node;
-      }
-    }
   });
   return nodes;
 }

@@ -200,13 +200,19 @@ export function returnedValues(fn: Node, sourceCode: SourceCode): Node[] {
   return returned;
 }
 
-/** Sets `parent` on every node under `root`, as ESLint does while it traverses (the model walks up from nodes). */
-export function linkParents(root: Node, visitorKeys: TSESLint.SourceCode.VisitorKeys): void {
+/**
+ * Sets `parent` on every node under `root`, as ESLint does while it traverses (the model walks up from nodes), and
+ * calls `each` on every node in source order.
+ */
+export function linkParents(root: Node, visitorKeys: TSESLint.SourceCode.VisitorKeys, each?: (node: Node) => void): void {
   walk(root, visitorKeys, (node) => {
+    each?.(node);
     for (const key of visitorKeys[node.type] ?? []) {
       const child = (node as unknown as Record<string, unknown>)[key];
-      for (const item of Array.isArray(child) ? child : [child]) {
-        if (item && typeof (item as Node).type === 'string') (item as { parent?: Node }).parent = node;
+      if (Array.isArray(child)) {
+        for (const item of child) if (item && typeof (item as Node).type === 'string') (item as { parent?: Node }).parent = node;
+      } else if (child && typeof (child as Node).type === 'string') {
+        (child as { parent?: Node }).parent = node;
       }
     }
   });
