@@ -7,7 +7,7 @@
  * to what the registering file shows.
  */
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/types';
-import { AUTH_OR_LIMIT_NAMES, NEST_ROUTING, ROUTER_PREFIX_OPTION } from '../frameworks/index.js';
+import { AUTH_NAMES, NEST_ROUTING, ROUTER_PREFIX_OPTION } from '../frameworks/index.js';
 import { type Node, type SourceCode, isFunction, memberName, propertyKey, resolveIdentifier, unwrap, valueParent } from '../model/ast.js';
 import { type AppFile, type CodeFacts, readAppFile } from '../model/app-file.js';
 import type { ChainEntry, CorsFile, CorsPolicy, MiddlewareChain } from '../model/index.js';
@@ -405,14 +405,12 @@ function mergeFacts(list: readonly CodeFacts[]): CodeFacts {
 function isAuthentication(node: Node): boolean {
   let current = unwrap(node);
   while (current.type === T.CallExpression || current.type === T.MemberExpression) {
-    if (current.type === T.MemberExpression && hasPhrase(nameWords(memberName(current) ?? ''), AUTH_PHRASES)) return true;
+    if (current.type === T.MemberExpression && hasPhrase(nameWords(memberName(current) ?? ''), AUTH_NAMES)) return true;
     current = unwrap(current.type === T.CallExpression ? current.callee : current.object);
   }
-  return current.type === T.Identifier && hasPhrase(nameWords(current.name), AUTH_PHRASES);
+  return current.type === T.Identifier && hasPhrase(nameWords(current.name), AUTH_NAMES);
 }
 
-const LIMIT_WORDS = new Set(['limit', 'limiter', 'ratelimit', 'ratelimiter', 'throttle', 'throttler', 'slow', 'down']);
-const AUTH_PHRASES = AUTH_OR_LIMIT_NAMES.filter((phrase) => !phrase.some((word) => LIMIT_WORDS.has(word)));
 
 /** The whole statement-level expression of a route call, so that chained handlers (`.get(h).put(h)`) are inside. */
 function statementOf(node: Node): Node {

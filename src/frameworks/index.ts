@@ -30,5 +30,5 @@ export const FRAMEWORKS: readonly Framework[] = [
 export type { Field, Framework, ListShape, Registration } from './define-framework.js';
 export { NEXT_CONFIG_FILE } from './next-config.js';
 export { HEADER_WRITE_METHODS, HEADERS_CONSTRUCTORS, RESPONSE_CONSTRUCTORS, RESPONSE_FACTORIES } from './raw-headers.js';
-export { AUTH_OR_LIMIT_NAMES, ROUTER_FACTORIES, ROUTER_NAMES, ROUTER_PREFIX_OPTION } from './middleware-names.js';
+export { AUTH_NAMES, AUTH_OR_LIMIT_NAMES, ROUTER_FACTORIES, ROUTER_NAMES, ROUTER_PREFIX_OPTION } from './middleware-names.js';
 export { AUTHORIZATION_HEADER, BEARER_AUTH_MODULES, COOKIE_CALLS, COOKIE_MEMBERS, COOKIE_MODULES, NEST_ROUTING, SET_COOKIE_HEADER } from './app-signals.js';

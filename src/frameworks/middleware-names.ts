@@ -4,11 +4,8 @@
  * Each entry is a run of consecutive words, lower-case.
  */
 
-/**
- * Middleware that rejects requests without credentials or over a rate. Preflights carry no credentials and count
- * against limits, so registered before CORS it answers them with 401/429 and the browser blocks the real request.
- */
-export const AUTH_OR_LIMIT_NAMES: readonly (readonly string[])[] = [
+/** Middleware (and NestJS guards) that authenticate: a request without credentials is rejected (401). */
+export const AUTH_NAMES: readonly (readonly string[])[] = [
   ['auth'],
   ['authn'],
   ['authz'],
@@ -24,14 +21,16 @@ export const AUTH_OR_LIMIT_NAMES: readonly (readonly string[])[] = [
   ['authorisation'],
   ['jwt'],
   ['bearer'],
-  ['limit'],
-  ['limiter'],
-  ['ratelimit'],
-  ['ratelimiter'],
-  ['throttle'],
-  ['throttler'],
-  ['slow', 'down'],
 ];
+
+/** Middleware that rejects requests over a rate (429). */
+export const LIMIT_NAMES: readonly (readonly string[])[] = [['limit'], ['limiter'], ['ratelimit'], ['ratelimiter'], ['throttle'], ['throttler'], ['slow', 'down']];
+
+/**
+ * Middleware that rejects requests without credentials or over a rate. Preflights carry no credentials and count
+ * against limits, so registered before CORS it answers them with 401/429 and the browser blocks the real request.
+ */
+export const AUTH_OR_LIMIT_NAMES: readonly (readonly string[])[] = [...AUTH_NAMES, ...LIMIT_NAMES];
 
 /** Routers mounted as middleware (`app.use('/api', apiRouter)`, `app.use(userRoutes)`). */
 export const ROUTER_NAMES: readonly (readonly string[])[] = [['router'], ['routers'], ['routes']];

@@ -16,10 +16,12 @@ import {
   SET_COOKIE_HEADER,
 } from '../frameworks/app-signals.js';
 import { EVENT_STREAM_HELPERS, EVENT_STREAM_MEDIA_TYPE } from '../frameworks/event-streams.js';
+import { AUTH_NAMES } from '../frameworks/middleware-names.js';
 import { type Node, type SourceCode, calledMethod, contains, memberName, propertyKey, resolveIdentifier, unwrap, walk } from './ast.js';
 import type { MiddlewareChain } from './cors-file.js';
 import { readChains } from './middleware-chain.js';
 import { moduleSpecifier } from './module-uses.js';
+import { hasPhrase, nameWords } from './name-words.js';
 import { OriginChecks } from './origin-checks.js';
 import { isCustomResponseHeader, readHeaderWrites } from './read-header-writes.js';
 import { customRequestHeaderRead, requestHeaderRead } from './request-headers.js';
@@ -243,7 +245,7 @@ function readNest(classes: readonly TSESTree.ClassDeclaration[], sourceCode: Sou
   return { controllers, modules };
 }
 
-/** `@UseGuards(AuthGuard('jwt'))`, `@UseGuards(JwtAuthGuard)`: a guard whose name or argument speaks of auth. */
+/** `@UseGuards(AuthGuard('jwt'))`, `@UseGuards(JwtAuthGuard)`: a guard whose name or argument has a word of auth. */
 function guardsNameAuth(args: readonly Node[]): boolean {
   return args.some((argument) => {
     let current = unwrap(argument);
@@ -253,7 +255,7 @@ function guardsNameAuth(args: readonly Node[]): boolean {
       current = unwrap(current.callee);
     }
     if (current.type === T.Identifier) texts.push(current.name);
-    return texts.some((text) => /auth|jwt|bearer/iu.test(text));
+    return texts.some((text) => hasPhrase(nameWords(text), AUTH_NAMES));
   });
 }
 
