@@ -35,6 +35,8 @@ describe('quick fixes', () => {
     ["import cors from 'cors';\napp.use(cors({ origin: ['*', 'http://App.example.com/'], credentials: true, methods: '*', allowedHeaders: ['*'] }));\n"],
     ["import cors from '@fastify/cors';\napp.register(cors, { origin: /^https:\\/\\/.*example.com$/ });\napp.put('/x', h);\n"],
   ])('never lists the same edit twice at one location: %s', (code) => {
-    for (const [at, edits] of editsByLocation(lint(code))) expect(new Set(edits).size, at).toBe(edits.length);
+    const locations = editsByLocation(lint(code));
+    expect(locations.size).toBeGreaterThan(0);
+    for (const [at, edits] of locations) expect(new Set(edits).size, at).toBe(edits.length);
   });
 });

@@ -2,7 +2,6 @@
 export { MIGHT_HAVE_CORS, provideCorsFile, readCorsFile } from './read-cors-file.js';
 export { routeMethods, routesUnder } from './middleware-chain.js';
 export * from './explicit-lists.js';
-export { customRequestHeaders } from './request-headers.js';
 export type * from './cors-file.js';
 export type { Node, SourceCode } from './ast.js';
 export * from './verdicts.js';

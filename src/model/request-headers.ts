@@ -1,7 +1,7 @@
 /** Recognises reads of incoming request headers: `req.headers.origin`, `ctx.get('Origin')`, `c.req.header('origin')`. */
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import { BROWSER_MANAGED_REQUEST_HEADERS, HEADER_GET_RECEIVERS, NON_BROWSER_REQUEST_HEADER } from '../frameworks/app-signals.js';
-import { type Node, type SourceCode, memberName, unwrap, walk } from './ast.js';
+import { type Node, memberName, unwrap } from './ast.js';
 
 const HEADER_OBJECTS = new Set(['headers', 'header']);
 const HEADER_GETTERS = new Set(['header', 'get']);
@@ -62,14 +62,4 @@ export function customRequestHeaderRead(node: Node): { key: string; name: string
   if (key === null || MANAGED.has(key) || NON_BROWSER_REQUEST_HEADER.test(key) || isOtherGet(node, key)) return null;
   const argument = node.type === T.CallExpression ? node.arguments[0] : undefined;
   return { key, name: argument?.type === T.Literal && typeof argument.value === 'string' ? argument.value : key };
-}
-
-/** The request headers a browser app sends on purpose that a file reads, as first written. */
-export function customRequestHeaders(sourceCode: SourceCode): string[] {
-  const found = new Map<string, string>();
-  walk(sourceCode.ast, sourceCode.visitorKeys, (node) => {
-    const read = customRequestHeaderRead(node);
-    if (read && !found.has(read.key)) found.set(read.key, read.name);
-  });
-  return [...found.values()];
 }

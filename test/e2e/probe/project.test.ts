@@ -69,8 +69,6 @@ describe.each(APPS)('examples/$name after cors-fix, with --project', ({ name, pa
   });
 
   it('points SARIF results at the policy in the source', async () => {
-    const { formatSarif } = await import('../../../src/cors-fix/probe/format-sarif.js');
-    expect(formatSarif).toBeTypeOf('function');
     let stdout = '';
     const { probeMain } = await import('../../../src/cors-fix/probe/cli.js');
     await probeMain([drifted.origin, '--project', '.', '--env-file', '.env.production', '--format', 'sarif', '--delay', '0', '--max-requests', '200'], {
