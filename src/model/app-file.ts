@@ -17,7 +17,7 @@ import {
 } from '../frameworks/app-signals.js';
 import { EVENT_STREAM_HELPERS, EVENT_STREAM_MEDIA_TYPE } from '../frameworks/event-streams.js';
 import { AUTH_NAMES } from '../frameworks/middleware-names.js';
-import { type Node, type SourceCode, calledMethod, contains, memberName, propertyKey, resolveIdentifier, unwrap, walk } from './ast.js';
+import { type Node, type SourceCode, calledMethod, contains, literalString, memberName, propertyValue, resolveIdentifier, unwrap, walk } from './ast.js';
 import type { MiddlewareChain } from './cors-file.js';
 import { readChains } from './middleware-chain.js';
 import { moduleSpecifier } from './module-uses.js';
@@ -212,7 +212,7 @@ function readNest(classes: readonly TSESTree.ClassDeclaration[], sourceCode: Sou
     if (module) modules.push({ node: declaration, imports: listedIdentifiers(module.args[0], 'imports'), controllers: listedIdentifiers(module.args[0], 'controllers') });
     if (!controller) continue;
     const first = controller.args[0] ? unwrap(controller.args[0]) : null;
-    const path = first?.type === T.ObjectExpression ? stringOf(propertyValue(first, 'path')) : stringOf(first);
+    const path = first?.type === T.ObjectExpression ? literalString(propertyValue(first, 'path')) : literalString(first);
     const routes: NestRoute[] = [];
     for (const member of declaration.body.body) {
       if (member.type !== T.MethodDefinition) continue;
@@ -223,17 +223,17 @@ function readNest(classes: readonly TSESTree.ClassDeclaration[], sourceCode: Sou
         (param.decorators ?? [])
           .map((decorator) => nestDecorator(decorator, sourceCode))
           .filter((item) => item?.name === NEST_ROUTING.requestHeader)
-          .map((item) => stringOf(item?.args[0] ? unwrap(item.args[0]) : null))
+          .map((item) => literalString(item?.args[0] ? unwrap(item.args[0]) : null))
           .filter((name): name is string => name !== null && /^x-/iu.test(name)),
       );
       const responseHeaders = found
         .filter((item) => item.name === NEST_ROUTING.responseHeader)
-        .map((item) => stringOf(item.args[0] ? unwrap(item.args[0]) : null))
+        .map((item) => literalString(item.args[0] ? unwrap(item.args[0]) : null))
         .filter((name): name is string => name !== null && /^x-/iu.test(name));
       routes.push({
         node: member,
         methods: [...(NEST_ROUTING.methods[route.name] ?? [])],
-        path: stringOf(route.args[0] ? unwrap(route.args[0]) : null),
+        path: literalString(route.args[0] ? unwrap(route.args[0]) : null),
         streams: NEST_ROUTING.streaming.includes(route.name),
         requestHeaders,
         responseHeaders,
@@ -267,16 +267,3 @@ function listedIdentifiers(options: Node | undefined, key: string): TSESTree.Ide
   return value.elements.flatMap((element) => (element && element.type === T.Identifier ? [element] : []));
 }
 
-function propertyValue(object: TSESTree.ObjectExpression, key: string): Node | null {
-  for (const property of object.properties) {
-    if (property.type === T.Property && propertyKey(property) === key) return unwrap(property.value);
-  }
-  return null;
-}
-
-function stringOf(node: Node | null): string | null {
-  if (!node) return null;
-  if (node.type === T.Literal && typeof node.value === 'string') return node.value;
-  if (node.type === T.TemplateLiteral && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? null;
-  return null;
-}

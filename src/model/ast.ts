@@ -116,6 +116,23 @@ export function propertyKey(node: TSESTree.Property | TSESTree.MethodDefinition 
   return null;
 }
 
+/** The text of a string literal, or of a template literal without expressions; null for anything else. */
+export function literalString(node: Node | null | undefined): string | null {
+  if (!node) return null;
+  const value = unwrap(node);
+  if (value.type === T.Literal && typeof value.value === 'string') return value.value;
+  if (value.type === T.TemplateLiteral && value.expressions.length === 0) return value.quasis[0]?.value.cooked ?? null;
+  return null;
+}
+
+/** The value of an object literal's property `key` (`as`, `satisfies` and `!` removed), or null. */
+export function propertyValue(object: TSESTree.ObjectExpression, key: string): Node | null {
+  for (const property of object.properties) {
+    if (property.type === T.Property && propertyKey(property) === key) return unwrap(property.value);
+  }
+  return null;
+}
+
 /** `a.b(…)` → `b`; `a['b'](…)` → `b`. */
 export function calledMethod(node: TSESTree.CallExpression | TSESTree.NewExpression): string | null {
   const callee = unwrap(node.callee);

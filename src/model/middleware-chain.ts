@@ -5,7 +5,7 @@
  */
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/types';
 import { AUTH_OR_LIMIT_NAMES, ROUTER_FACTORIES, ROUTER_NAMES } from '../frameworks/index.js';
-import { type Node, type SourceCode, enclosingFunction, isFunction, memberName, propertyKey, resolveIdentifier, unwrap, valueParent } from './ast.js';
+import { type Node, type SourceCode, enclosingFunction, isFunction, literalString, memberName, propertyKey, propertyValue, resolveIdentifier, unwrap, valueParent } from './ast.js';
 import type { ChainEntry, CorsFile, CorsPolicy, MiddlewareChain, RouteCors } from './cors-file.js';
 import { moduleSpecifier } from './module-uses.js';
 import { hasPhrase, nameWords } from './name-words.js';
@@ -64,7 +64,7 @@ export function readChains(
       init: false,
       methods: [],
       // hono's `app.on(method, path, handler)` names the method first.
-      path: stringArgument(method === 'on' ? args[1] : args[0]),
+      path: literalString(method === 'on' ? args[1] : args[0]),
       mounts: null,
       handlers: [],
     };
@@ -86,7 +86,7 @@ export function readChains(
       else if (!entry.policy && args[0]) {
         // A fastify plugin: its routes are registered on its instance parameter, under `{ prefix }`.
         entry.mounts = declarationOf(args[0], sourceCode);
-        entry.path = args[1] && unwrap(args[1]).type === T.ObjectExpression ? stringArgument(propertyValueOf(unwrap(args[1]) as TSESTree.ObjectExpression, 'prefix')) : null;
+        entry.path = args[1] && unwrap(args[1]).type === T.ObjectExpression ? literalString(propertyValue(unwrap(args[1]) as TSESTree.ObjectExpression, 'prefix')) : null;
       }
     } else if (method === 'addHook') {
       if (args[1] && isAuthOrLimit(args[1], sourceCode)) entry.auth = args[1];
@@ -258,22 +258,8 @@ function stringsOf(node: Node | undefined): string[] {
   if (!node) return [];
   const value = unwrap(node);
   if (value.type === T.ArrayExpression) return value.elements.flatMap((element) => (element && element.type !== T.SpreadElement ? stringsOf(element) : []));
-  const text = stringArgument(value);
+  const text = literalString(value);
   return text ? [text.toUpperCase()] : [];
-}
-
-/** A string literal or a template literal without expressions. */
-function stringArgument(node: Node | undefined): string | null {
-  if (!node) return null;
-  const value = unwrap(node);
-  if (value.type === T.Literal && typeof value.value === 'string') return value.value;
-  if (value.type === T.TemplateLiteral && value.expressions.length === 0) return value.quasis[0]?.value.cooked ?? null;
-  return null;
-}
-
-function propertyValueOf(object: TSESTree.ObjectExpression, key: string): Node | undefined {
-  const property = object.properties.find((candidate) => candidate.type === T.Property && propertyKey(candidate) === key);
-  return property?.type === T.Property ? property.value : undefined;
 }
 
 /** The `url` (or `path`) of a fastify route object. */
@@ -281,7 +267,7 @@ function routeObjectPath(node: Node | undefined): string | null {
   const object = node ? unwrap(node) : null;
   if (object?.type !== T.ObjectExpression) return null;
   const property = object.properties.find((candidate) => candidate.type === T.Property && ['url', 'path'].includes(propertyKey(candidate) ?? ''));
-  return property?.type === T.Property ? stringArgument(property.value) : null;
+  return property?.type === T.Property ? literalString(property.value) : null;
 }
 
 /**
