@@ -1,7 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { createRule, onCorsFile } from '../src/create-rule.js';
 import {
-  type CorsFile,
+  type Coverage,
   type CorsPolicy,
   type ExplicitHeadersFinding,
   MAX_PORTABLE_MAX_AGE,
@@ -88,13 +88,16 @@ export default createRule<Options, MessageId>({
   create(context, [{ requireMaxAge = false }]) {
     return onCorsFile(context, (file, report) => {
       for (const policy of file.policies) {
-        for (const finding of implicitHeaders(policy, file, requireMaxAge)) report(describe(policy, file, finding));
+        // The routes under the policy, found once for all its findings.
+        let coverage: Coverage | undefined;
+        const covered = (): Coverage => (coverage ??= fileCoverage(policy, file));
+        for (const finding of implicitHeaders(policy, file, requireMaxAge)) report(describe(policy, finding, covered));
       }
     });
   },
 });
 
-function describe(policy: CorsPolicy, file: CorsFile, finding: ExplicitHeadersFinding): TSESLint.ReportDescriptor<MessageId> {
+function describe(policy: CorsPolicy, finding: ExplicitHeadersFinding, covered: () => Coverage): TSESLint.ReportDescriptor<MessageId> {
   const framework = policy.framework.label;
   const key = (field: keyof typeof HEADER_NAMES): string => {
     const name = policy.framework.optionNames?.[field][0];
@@ -117,7 +120,7 @@ function describe(policy: CorsPolicy, file: CorsFile, finding: ExplicitHeadersFi
   };
   switch (finding.kind) {
     case 'default-methods': {
-      const methods = explicitMethods(policy, fileCoverage(policy, file));
+      const methods = explicitMethods(policy, covered());
       return {
         node: finding.node,
         messageId: 'defaultMethods',
@@ -126,7 +129,7 @@ function describe(policy: CorsPolicy, file: CorsFile, finding: ExplicitHeadersFi
       };
     }
     case 'default-headers': {
-      const headers = explicitRequestHeaders(policy, fileCoverage(policy, file));
+      const headers = explicitRequestHeaders(policy, covered());
       return {
         node: finding.node,
         messageId: 'defaultHeaders',
@@ -135,7 +138,7 @@ function describe(policy: CorsPolicy, file: CorsFile, finding: ExplicitHeadersFi
       };
     }
     case 'wildcard-methods': {
-      const methods = withoutStar('methods', explicitMethods(policy, fileCoverage(policy, file)));
+      const methods = withoutStar('methods', explicitMethods(policy, covered()));
       return {
         node: finding.node,
         messageId: 'wildcardMethods',
@@ -144,7 +147,7 @@ function describe(policy: CorsPolicy, file: CorsFile, finding: ExplicitHeadersFi
       };
     }
     case 'wildcard-headers': {
-      const headers = withoutStar('allowedHeaders', explicitRequestHeaders(policy, fileCoverage(policy, file)));
+      const headers = withoutStar('allowedHeaders', explicitRequestHeaders(policy, covered()));
       return {
         node: finding.node,
         messageId: 'wildcardHeaders',
@@ -159,7 +162,7 @@ function describe(policy: CorsPolicy, file: CorsFile, finding: ExplicitHeadersFi
       return { node: finding.node, messageId: 'missingRouteMethods', data, suggest: fix ? [{ messageId: 'addMethods', data, fix }] : [] };
     }
     case 'reflected-headers': {
-      const headers = explicitRequestHeaders(policy, fileCoverage(policy, file));
+      const headers = explicitRequestHeaders(policy, covered());
       return { node: finding.node, messageId: 'reflectedHeaders', suggest: setList('allowedHeaders', headers, replaceList(finding.node, headers)) };
     }
     case 'unexposed-header': {
